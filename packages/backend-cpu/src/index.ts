@@ -1,0 +1,3 @@
+export { CpuBackend, createBackend } from './backend';
+export { KERNELS } from './kernels';
+export { CPU_BACKEND_NAME, cpuTensor } from './tensor';

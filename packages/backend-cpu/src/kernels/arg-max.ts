@@ -1,0 +1,5 @@
+import type { Kernel } from '@cnnkit/core';
+
+export const argMaxKernel: Kernel<'argMax'> = () => {
+  throw new Error('STUB: argMax kernel not written yet');
+};

@@ -1,0 +1,5 @@
+import type { Kernel } from '@cnnkit/core';
+
+export const flattenKernel: Kernel<'flatten'> = () => {
+  throw new Error('STUB: flatten kernel not written yet');
+};

@@ -1,0 +1,5 @@
+import type { Kernel } from '@cnnkit/core';
+
+export const softmaxKernel: Kernel<'softmax'> = () => {
+  throw new Error('STUB: softmax kernel not written yet');
+};

@@ -1,0 +1,5 @@
+import type { Kernel } from '@cnnkit/core';
+
+export const tanhKernel: Kernel<'tanh'> = () => {
+  throw new Error('STUB: tanh kernel not written yet');
+};

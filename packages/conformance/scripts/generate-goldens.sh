@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Regenerates every PyTorch golden fixture. Needs Debian's python3-torch:
+#   apt-get install python3-torch
+set -euo pipefail
+cd "$(dirname "$0")/goldens"
+PY=${PYTHON:-/usr/bin/python3}
+for script in [a-z]*.py; do
+  [ "$script" = common.py ] && continue
+  "$PY" "$script"
+done

@@ -1,0 +1,78 @@
+"""Shared helpers for the PyTorch golden generators.
+
+Each generator scripts/goldens/<op>.py computes expected outputs with PyTorch (Debian's
+python3-torch, an implementation independent of cnnkit) and writes
+src/cases/golden/<op>.json, which src/cases/ops/<op>.ts loads with goldenCases().
+Inputs are drawn from a seeded generator and rounded to float32, so the fixture is reproducible
+and the values the backend sees are exactly the values PyTorch saw.
+"""
+import json
+import math
+import os
+import sys
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GOLDEN_DIR = os.path.normpath(os.path.join(HERE, '..', '..', 'src', 'cases', 'golden'))
+
+
+def rng(seed):
+    g = torch.Generator()
+    g.manual_seed(seed)
+    return g
+
+
+def randn(gen, *shape):
+    return torch.randn(*shape, generator=gen, dtype=torch.float32)
+
+
+def randint(gen, low, high, *shape):
+    return torch.randint(low, high, shape, generator=gen, dtype=torch.int32)
+
+
+def _num(v):
+    if isinstance(v, float):
+        if math.isnan(v):
+            return 'NaN'
+        if math.isinf(v):
+            return 'Infinity' if v > 0 else '-Infinity'
+        # float32 values printed with 9 significant digits round-trip exactly.
+        return float('%.9g' % v)
+    return int(v)
+
+
+def tensor_json(t):
+    t = t.detach().contiguous()
+    dtype = 'int32' if t.dtype in (torch.int32, torch.int64) else 'float32'
+    values = t.to(torch.int64 if dtype == 'int32' else torch.float32).reshape(-1).tolist()
+    return {'dtype': dtype, 'shape': list(t.shape), 'data': [_num(v) for v in values]}
+
+
+def case(name, description, attrs, inputs, expected, tolerance=None):
+    c = {
+        'name': name,
+        'description': description,
+        'attrs': attrs,
+        'inputs': [tensor_json(x) for x in inputs],
+        'expected': [tensor_json(y) for y in (expected if isinstance(expected, (list, tuple)) else [expected])],
+    }
+    if tolerance:
+        c['tolerance'] = tolerance
+    return c
+
+
+def write(op, cases, generator):
+    os.makedirs(GOLDEN_DIR, exist_ok=True)
+    out = {
+        'generator': 'packages/conformance/scripts/goldens/' + os.path.basename(generator),
+        'torch': torch.__version__,
+        'op': op,
+        'cases': cases,
+    }
+    path = os.path.join(GOLDEN_DIR, op + '.json')
+    with open(path, 'w') as f:
+        json.dump(out, f, separators=(',', ':'))
+        f.write('\n')
+    size = os.path.getsize(path)
+    print('%s: %d cases, %d bytes' % (path, len(cases), size), file=sys.stderr)

@@ -1,0 +1,3 @@
+import type { ConformanceCase } from '../../case';
+
+export const conv2dCases: ConformanceCase[] = [];

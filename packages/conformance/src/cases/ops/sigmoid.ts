@@ -1,0 +1,3 @@
+import type { ConformanceCase } from '../../case';
+
+export const sigmoidCases: ConformanceCase[] = [];

@@ -1,0 +1,2 @@
+export * from './case';
+export { ALL_CASES, OP_CASES } from './cases';
