@@ -1,5 +1,4 @@
-import type { Kernel } from '@cnnkit/core';
+import { axisSoftmaxKernel } from './softmax-along-axis';
 
-export const logSoftmaxKernel: Kernel<'logSoftmax'> = () => {
-  throw new Error('STUB: logSoftmax kernel not written yet');
-};
+/** x - logsumexp(x) along attrs.axis, computed directly rather than as log(softmax(x)) so tiny probabilities keep their precision. */
+export const logSoftmaxKernel = axisSoftmaxKernel('logSoftmax', true);

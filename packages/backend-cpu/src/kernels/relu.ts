@@ -1,5 +1,9 @@
-import type { Kernel } from '@cnnkit/core';
+import { unaryKernel } from './unary-kernel';
 
-export const reluKernel: Kernel<'relu'> = () => {
-  throw new Error('STUB: relu kernel not written yet');
-};
+/** max(x, 0); NaN stays NaN (as torch.relu), since NaN > 0 is false but NaN is not < 0 either. */
+export const reluKernel = unaryKernel('relu', (x, y) => {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    y[i] = v < 0 ? 0 : v;
+  }
+});

@@ -1,5 +1,4 @@
-import type { Kernel } from '@cnnkit/core';
+import { axisSoftmaxKernel } from './softmax-along-axis';
 
-export const softmaxKernel: Kernel<'softmax'> = () => {
-  throw new Error('STUB: softmax kernel not written yet');
-};
+/** exp(x) / sum(exp(x)) along attrs.axis (any axis, negative counts from the end). */
+export const softmaxKernel = axisSoftmaxKernel('softmax', false);

@@ -1,5 +1,6 @@
-import type { Kernel } from '@cnnkit/core';
+import { unaryKernel } from './unary-kernel';
 
-export const tanhKernel: Kernel<'tanh'> = () => {
-  throw new Error('STUB: tanh kernel not written yet');
-};
+/** Hyperbolic tangent; Math.tanh saturates to ±1 for large |x| without overflow. */
+export const tanhKernel = unaryKernel('tanh', (x, y) => {
+  for (let i = 0; i < x.length; i++) y[i] = Math.tanh(x[i]!);
+});
