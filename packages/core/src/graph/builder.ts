@@ -1,5 +1,5 @@
 import { CnnkitError } from '../errors';
-import type { OpAttrs, OpType } from '../ops/attributes';
+import type { AttrsInput, OpType } from '../ops/attributes';
 import type { DType } from '../tensor/dtype';
 import type { Shape } from '../tensor/shape';
 import type { TensorValue } from '../tensor/tensor';
@@ -41,7 +41,7 @@ export class GraphBuilder {
   }
 
   /** Adds a node with one output and returns the output's name. */
-  op<K extends OpType>(op: K, inputs: readonly string[], attrs: Partial<OpAttrs<K>> = {}, name?: string): string {
+  op<K extends OpType>(op: K, inputs: readonly string[], attrs: AttrsInput<K> = {}, name?: string): string {
     const nodeName = name ?? this.#fresh(op);
     const output = `${nodeName}:0`;
     this.#nodes.push({ name: nodeName, op, inputs: [...inputs], outputs: [output], attrs } as AnyGraphNode);

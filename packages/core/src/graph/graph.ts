@@ -1,4 +1,4 @@
-import type { OpAttrs, OpType } from '../ops/attributes';
+import type { AttrsInput, OpAttrs, OpType } from '../ops/attributes';
 import type { TensorType } from '../ops/op-def';
 import type { DType } from '../tensor/dtype';
 import type { Shape } from '../tensor/shape';
@@ -22,7 +22,7 @@ export interface GraphNode<K extends OpType = OpType> {
   readonly inputs: readonly string[];
   readonly outputs: readonly string[];
   /** Attributes left out take the op's defaults. */
-  readonly attrs: Partial<OpAttrs<K>>;
+  readonly attrs: AttrsInput<K>;
 }
 
 export type AnyGraphNode = { [K in OpType]: GraphNode<K> }[OpType];
@@ -36,7 +36,7 @@ export interface Graph {
 }
 
 /** A node whose attributes are complete and checked. */
-export interface NormalizedNode<K extends OpType = OpType> extends GraphNode<K> {
+export interface NormalizedNode<K extends OpType = OpType> extends Omit<GraphNode<K>, 'attrs'> {
   readonly attrs: OpAttrs<K>;
 }
 

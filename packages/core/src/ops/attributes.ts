@@ -115,3 +115,13 @@ export interface OpAttrsMap {
 
 export type OpType = keyof OpAttrsMap;
 export type OpAttrs<K extends OpType> = OpAttrsMap[K];
+
+/**
+ * What a graph author may write for an op's attributes: any subset (the rest take defaults),
+ * and a single number wherever a per-axis list or padding is expected (`strides: 2`, `pads: 1`).
+ */
+export type AttrsInput<K extends OpType> = {
+  readonly [P in keyof OpAttrs<K>]?: OpAttrs<K>[P] extends readonly number[]
+    ? OpAttrs<K>[P] | number
+    : OpAttrs<K>[P] extends Padding ? Padding | number : OpAttrs<K>[P];
+};
