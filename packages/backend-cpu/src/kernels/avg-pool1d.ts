@@ -1,5 +1,4 @@
 import type { Kernel } from '@cnnkit/core';
+import { avgPool } from './avg-pooling';
 
-export const avgPool1dKernel: Kernel<'avgPool1d'> = () => {
-  throw new Error('STUB: avgPool1d kernel not written yet');
-};
+export const avgPool1dKernel: Kernel<'avgPool1d'> = (inputs, attrs) => avgPool('avgPool1d', 1, inputs, attrs);

@@ -1,5 +1,4 @@
 import type { Kernel } from '@cnnkit/core';
+import { avgPool } from './avg-pooling';
 
-export const avgPool2dKernel: Kernel<'avgPool2d'> = () => {
-  throw new Error('STUB: avgPool2d kernel not written yet');
-};
+export const avgPool2dKernel: Kernel<'avgPool2d'> = (inputs, attrs) => avgPool('avgPool2d', 2, inputs, attrs);

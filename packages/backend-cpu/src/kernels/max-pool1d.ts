@@ -1,5 +1,4 @@
 import type { Kernel } from '@cnnkit/core';
+import { maxPool } from './max-pooling';
 
-export const maxPool1dKernel: Kernel<'maxPool1d'> = () => {
-  throw new Error('STUB: maxPool1d kernel not written yet');
-};
+export const maxPool1dKernel: Kernel<'maxPool1d'> = (inputs, attrs) => maxPool('maxPool1d', 1, inputs, attrs);
