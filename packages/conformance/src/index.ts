@@ -2,3 +2,13 @@ export * from './case';
 export { ALL_CASES, OP_CASES } from './cases';
 export { compareTensors } from './compare';
 export { type CaseResult, type CaseStatus, effectiveTolerance, runCase } from './run-case';
+export { checkDevice } from './device-check';
+export { type SkipOptions, caseDtypes, skipReason, validateSkips } from './skip';
+export { type PlannedCase, planCases } from './plan';
+export { type OpRow, REPORT_FORMAT, type SuiteReport, type SuiteTotals, buildReport } from './report';
+export type { SuiteOptions } from './suite-options';
+export { runSuite } from './run-suite';
+export { reportToMarkdown } from './report-markdown';
+export { reportToJson } from './report-json';
+export { type WrittenReport, writeReport } from './write-report';
+// runConformance lives in '@cnnkit/conformance/vitest' so that importing this entry never loads vitest.
