@@ -8,7 +8,11 @@ const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
 export function packageTestConfig(overrides: UserConfig['test'] = {}): UserConfig {
   return defineConfig({
     resolve: {
-      alias: [{ find: /^@cnnkit\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/index.ts` }],
+      alias: [
+        { find: /^@cnnkit\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/index.ts` },
+        // Subpath entries ('@cnnkit/conformance/vitest') map to the source file of that name.
+        { find: /^@cnnkit\/([a-z-]+)\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/$2.ts` },
+      ],
     },
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
