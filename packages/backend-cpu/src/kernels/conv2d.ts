@@ -1,5 +1,4 @@
 import type { Kernel } from '@cnnkit/core';
+import { convolution } from './convolution';
 
-export const conv2dKernel: Kernel<'conv2d'> = () => {
-  throw new Error('STUB: conv2d kernel not written yet');
-};
+export const conv2dKernel: Kernel<'conv2d'> = (inputs, attrs) => convolution('conv2d', inputs, attrs);

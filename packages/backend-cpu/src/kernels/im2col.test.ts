@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { axisTaps, im2col, planIm2col } from './im2col';
+
+function unroll(x: number[], xOffset: number, spec: Parameters<typeof planIm2col>[0]): number[][] {
+  const plan = planIm2col(spec);
+  const col = new Float32Array(plan.rows * plan.cols).fill(NaN);
+  im2col(Float32Array.from(x), xOffset, plan, col);
+  return Array.from({ length: plan.rows }, (_, r) => [...col.subarray(r * plan.cols, (r + 1) * plan.cols)]);
+}
+
+const plain2d = { channels: 1, strides: [1, 1], dilations: [1, 1], padBegins: [0, 0], circular: false };
+
+describe('im2col', () => {
+  it('unrolls a 3×3 image for a 2×2 kernel: one row per kernel tap, one column per output', () => {
+    // x = [1 2 3; 4 5 6; 7 8 9]; outputs at (0,0) (0,1) (1,0) (1,1) read tap (i,j) at x[oh+i][ow+j].
+    expect(unroll([1, 2, 3, 4, 5, 6, 7, 8, 9], 0, { ...plain2d, inSize: [3, 3], kernel: [2, 2], outSize: [2, 2] })).toEqual([
+      [1, 2, 4, 5], // tap (0,0)
+      [2, 3, 5, 6], // tap (0,1)
+      [4, 5, 7, 8], // tap (1,0)
+      [5, 6, 8, 9], // tap (1,1)
+    ]);
+  });
+
+  it('reads zeros in the padding, honours stride and starts at the offset', () => {
+    // Two leading junk values are skipped by xOffset 2. x = [1 2; 3 4], pads top/left 1, stride 2,
+    // 2×2 kernel, output 1×1 (bottom/right pads 0): the window covers padded rows -1..0, cols -1..0.
+    expect(unroll([-7, -7, 1, 2, 3, 4], 2, { ...plain2d, inSize: [2, 2], kernel: [2, 2], strides: [2, 2], padBegins: [1, 1], outSize: [1, 1] })).toEqual([
+      [0], [0], [0], [1],
+    ]);
+  });
+
+  it('wraps padding reads circularly in 1-D and keeps channels in order', () => {
+    // Channel 0 = [1 2 3], channel 1 = [10 20 30]; pad 1 circular gives [3 1 2 3 1] / [30 10 20 30 10];
+    // kernel 3 with outputs 0..2: tap t reads padded[o + t].
+    expect(unroll([1, 2, 3, 10, 20, 30], 0, { channels: 2, inSize: [3], kernel: [3], strides: [1], dilations: [1], padBegins: [1], outSize: [3], circular: true })).toEqual([
+      [3, 1, 2], [1, 2, 3], [2, 3, 1],
+      [30, 10, 20], [10, 20, 30], [20, 30, 10],
+    ]);
+  });
+
+  it('spaces taps by the dilation', () => {
+    // x = [1 2 3 4 5], kernel 2 dilated by 3 reads x[o] and x[o + 3]; outputs 0..1.
+    expect(unroll([1, 2, 3, 4, 5], 0, { channels: 1, inSize: [5], kernel: [2], strides: [1], dilations: [3], padBegins: [0], outSize: [2], circular: false })).toEqual([
+      [1, 2], [4, 5],
+    ]);
+  });
+
+  it('marks padding taps -1 for zeros and wraps them for circular', () => {
+    // in 4, kernel 3, stride 2, pad 2: tap t reads 2·o − 2 + t for o = 0..2.
+    expect([...axisTaps(4, 3, 2, 1, 2, 3, false)]).toEqual([-1, 0, 2, -1, 1, 3, 0, 2, -1]);
+    expect([...axisTaps(4, 3, 2, 1, 2, 3, true)]).toEqual([2, 0, 2, 3, 1, 3, 0, 2, 0]);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * im2col for 1-D and 2-D convolution: unrolls one image (or one group's channels of it) into the
+ * [channels·kH·kW, outH·outW] matrix whose product with the [O, channels·kH·kW] weights is the
+ * convolution. 1-D is 2-D with H = 1, kH = 1.
+ *
+ * Where each output position reads is worked out once per call in `planIm2col` as a table per
+ * spatial axis (source index per kernel tap and output position, -1 for zero padding), so the
+ * unrolling loop does no index arithmetic beyond a lookup and handles zero and circular padding,
+ * stride and dilation alike.
+ */
+export interface Im2colPlan {
+  readonly channels: number;
+  readonly inH: number;
+  readonly inW: number;
+  readonly kH: number;
+  readonly kW: number;
+  readonly outH: number;
+  readonly outW: number;
+  /** Source row for kernel row i and output row oh at [i * outH + oh]; -1 reads a zero. */
+  readonly rowTaps: Int32Array;
+  /** Source column for kernel column j and output column ow at [j * outW + ow]; -1 reads a zero. */
+  readonly colTaps: Int32Array;
+  /** Rows of the unrolled matrix: channels · kH · kW. */
+  readonly rows: number;
+  /** Columns of the unrolled matrix: outH · outW. */
+  readonly cols: number;
+}
+
+export interface Im2colSpec {
+  /** Channels unrolled per call (input channels of one group). */
+  readonly channels: number;
+  /** One entry per spatial axis (1 or 2 of them) in each of the following. */
+  readonly inSize: readonly number[];
+  readonly kernel: readonly number[];
+  readonly strides: readonly number[];
+  readonly dilations: readonly number[];
+  /** Padding before each spatial axis (the ends only shape outSize, which the caller resolved). */
+  readonly padBegins: readonly number[];
+  readonly outSize: readonly number[];
+  /** Padding reads wrap around (PyTorch padding_mode='circular') instead of reading zeros. */
+  readonly circular: boolean;
+}
+
+export function planIm2col(spec: Im2colSpec): Im2colPlan {
+  // A 1-D convolution is a 2-D one over a single row.
+  const axis = (values: readonly number[], i: number, ifMissing: number): number => (values.length === 2 ? values[i]! : i === 0 ? ifMissing : values[0]!);
+  const inH = axis(spec.inSize, 0, 1), inW = axis(spec.inSize, 1, 1);
+  const kH = axis(spec.kernel, 0, 1), kW = axis(spec.kernel, 1, 1);
+  const outH = axis(spec.outSize, 0, 1), outW = axis(spec.outSize, 1, 1);
+  const rowTaps = axisTaps(inH, kH, axis(spec.strides, 0, 1), axis(spec.dilations, 0, 1), axis(spec.padBegins, 0, 0), outH, spec.circular);
+  const colTaps = axisTaps(inW, kW, axis(spec.strides, 1, 1), axis(spec.dilations, 1, 1), axis(spec.padBegins, 1, 0), outW, spec.circular);
+  return { channels: spec.channels, inH, inW, kH, kW, outH, outW, rowTaps, colTaps, rows: spec.channels * kH * kW, cols: outH * outW };
+}
+
+/**
+ * For one axis: the input index that kernel tap t reads for output position o is
+ * o·stride − padBegin + t·dilation; outside [0, inSize) it is padding, which reads zero or,
+ * circularly, the input index modulo inSize (as if the input were wrapped with F.pad(mode='circular')).
+ */
+export function axisTaps(inSize: number, kernel: number, stride: number, dilation: number, padBegin: number, outSize: number, circular: boolean): Int32Array {
+  const taps = new Int32Array(kernel * outSize);
+  for (let t = 0; t < kernel; t++) {
+    for (let o = 0; o < outSize; o++) {
+      const i = o * stride - padBegin + t * dilation;
+      taps[t * outSize + o] = i >= 0 && i < inSize ? i : circular ? ((i % inSize) + inSize) % inSize : -1;
+    }
+  }
+  return taps;
+}
+
+/**
+ * Writes the unrolled matrix of the `plan.channels` channels starting at x[xOffset] into
+ * col[0 : plan.rows · plan.cols], row-major: row (c·kH + i)·kW + j, column oh·outW + ow.
+ */
+export function im2col(x: Float32Array, xOffset: number, plan: Im2colPlan, col: Float32Array): void {
+  const { channels, inH, inW, kH, kW, outH, outW, rowTaps, colTaps } = plan;
+  const plane = inH * inW;
+  let o = 0;
+  for (let c = 0; c < channels; c++) {
+    const channelStart = xOffset + c * plane;
+    for (let i = 0; i < kH; i++) {
+      const rowTapStart = i * outH;
+      for (let j = 0; j < kW; j++) {
+        const colTapStart = j * outW;
+        for (let oh = 0; oh < outH; oh++) {
+          const ih = rowTaps[rowTapStart + oh]!;
+          if (ih < 0) {
+            col.fill(0, o, o + outW);
+            o += outW;
+            continue;
+          }
+          const src = channelStart + ih * inW;
+          for (let ow = 0; ow < outW; ow++) {
+            const iw = colTaps[colTapStart + ow]!;
+            col[o++] = iw < 0 ? 0 : x[src + iw]!;
+          }
+        }
+      }
+    }
+  }
+}
