@@ -33,7 +33,7 @@ export const logSoftmaxCases: ConformanceCase[] = [
   opCase({
     id: 'logSoftmax/hand/neg-inf',
     op: 'logSoftmax',
-    description: "a -inf entry stays -inf, the others renormalise",
+    description: 'a -inf entry stays -inf, the others renormalise',
     // [0, -inf, 0] -> softmax [1/2, 0, 1/2] -> [-ln 2, -inf, -ln 2]
     inputs: [t([0, -Infinity, 0], [1, 3])],
     expected: t([-LN2, -Infinity, -LN2], [1, 3]),
