@@ -8,7 +8,7 @@ import { mulKernel } from './mul';
 import { subKernel } from './sub';
 
 type BinaryName = 'add' | 'sub' | 'mul' | 'div';
-const KERNELS: Record<BinaryName, Kernel<BinaryName>> = { add: addKernel, sub: subKernel, mul: mulKernel, div: divKernel };
+const KERNELS: { readonly [K in BinaryName]: Kernel<K> } = { add: addKernel, sub: subKernel, mul: mulKernel, div: divKernel };
 const FLOAT_MATH: Record<BinaryName, (a: number, b: number) => number> = {
   add: (a, b) => a + b, sub: (a, b) => a - b, mul: (a, b) => a * b, div: (a, b) => a / b,
 };
