@@ -11,10 +11,8 @@ export const globalMaxPoolKernel: Kernel<'globalMaxPool'> = (inputs) => {
   for (let p = 0; p < planes; p++) {
     let m = -Infinity;
     const end = (p + 1) * planeSize;
-    for (let i = p * planeSize; i < end; i++) {
-      const v = xs[i]!;
-      if (v > m || v !== v) m = v;
-    }
+    // Math.max is NaN when either side is: PyTorch's amax rule.
+    for (let i = p * planeSize; i < end; i++) m = Math.max(m, xs[i]!);
     y[p] = m;
   }
   return [cpuTensor(y, outShape)];

@@ -5,6 +5,8 @@ import { type PoolWindow, endTapInside, firstTapInside, poolWindow } from './poo
 /**
  * Max over each window, PyTorch's way: padding never wins (only real elements are visited, so a
  * window is -Infinity only if it has none), and a NaN anywhere in the window makes the result NaN.
+ * Math.max gives exactly that NaN rule, and compiles without the data-dependent branch that a
+ * compare-and-assign mispredicts on random data.
  */
 export function maxPoolPlanes(x: Float32Array, y: Float32Array, g: PoolWindow): void {
   const { inH, inW, outH, outW, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padTop, padLeft } = g;
@@ -23,11 +25,7 @@ export function maxPoolPlanes(x: Float32Array, y: Float32Array, g: PoolWindow): 
         let m = -Infinity;
         for (let kh = khBegin; kh < khEnd; kh++) {
           const row = base + (h0 + kh * dilationH) * inW + w0;
-          for (let kw = kwBegin; kw < kwEnd; kw++) {
-            const v = x[row + kw * dilationW]!;
-            // v !== v: NaN is sticky, as in PyTorch (later values never compare greater than NaN).
-            if (v > m || v !== v) m = v;
-          }
+          for (let kw = kwBegin; kw < kwEnd; kw++) m = Math.max(m, x[row + kw * dilationW]!);
         }
         y[yi++] = m;
       }
