@@ -2,7 +2,7 @@ import type { AvgPoolAttrs, MaxPoolAttrs, NoAttrs } from './attributes';
 import { boolAttr, checkKnownAttributes, intListAttr, paddingAttr } from './attribute-checks';
 import type { OpDef, TensorType } from './op-def';
 import { expectRank, shapeError, staticDim } from './shape-checks';
-import { checkPositiveOutput, effectiveKernel, poolOutputSize, resolvePads } from './spatial';
+import { checkPositiveOutput, poolOutputSize, resolvePads } from './spatial';
 
 interface WindowAttrs {
   readonly kernelSize: readonly number[];
@@ -17,10 +17,10 @@ function inferWindowed(x: TensorType, attrs: WindowAttrs, dilations: readonly nu
   const pads = resolvePads(attrs.pads, inSize, attrs.kernelSize, attrs.strides, dilations);
   const outSize = inSize.map((n, i) => {
     const k = attrs.kernelSize[i]!;
-    const half = Math.floor(effectiveKernel(k, dilations[i]!) / 2);
-    // PyTorch's rule: a pad wider than half the window could make a window of padding only.
+    const half = Math.floor(k / 2);
+    // PyTorch's rule (pad <= kernel / 2, dilation not counted): wider pads make windows of padding only.
     if (attrs.pads !== 'same' && (pads[i]! > half || pads[i + spatial]! > half)) {
-      throw shapeError(where, `pads ${pads[i]}+${pads[i + spatial]} on spatial axis ${i} exceed half the window (kernel ${k}, dilation ${dilations[i]}); expected each pad <= ${half}`);
+      throw shapeError(where, `pads ${pads[i]}+${pads[i + spatial]} on spatial axis ${i} exceed half the kernel (${k}); expected each pad <= ${half}`);
     }
     const o = attrs.pads === 'same'
       ? Math.ceil(n / attrs.strides[i]!)
