@@ -9,6 +9,18 @@ import { type ReductionView, reductionView } from './reduce-axes';
  */
 function maxBlocks({ data, outer, reduced, inner }: ReductionView): Float32Array {
   const out = new Float32Array(outer * inner).fill(-Infinity);
+  if (inner === 1) {
+    // Contiguous rows: keep the running maximum in a register.
+    for (let o = 0; o < outer; o++) {
+      let m = -Infinity;
+      for (let at = o * reduced, end = at + reduced; at < end; at++) {
+        const v = data[at]!;
+        if (v > m || v !== v) m = v;
+      }
+      out[o] = m;
+    }
+    return out;
+  }
   for (let o = 0; o < outer; o++) {
     const to = o * inner;
     for (let r = 0; r < reduced; r++) {
