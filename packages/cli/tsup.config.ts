@@ -1,20 +1,12 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig([
-  {
-    entry: ['src/index.ts'],
-    format: ['esm'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'node20',
-  },
-  {
-    // The executable: only the shebang differs, so it gets its own entry (and no .d.ts).
-    entry: ['src/bin.ts'],
-    format: ['esm'],
-    sourcemap: true,
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
-  },
-]);
+// One build for the library and the executable (two parallel configs would race on `clean`).
+// src/bin.ts starts with the `#!/usr/bin/env node` line, which esbuild keeps and tsup marks executable.
+export default defineConfig({
+  entry: ['src/index.ts', 'src/bin.ts'],
+  format: ['esm'],
+  dts: { entry: 'src/index.ts' },
+  sourcemap: true,
+  clean: true,
+  target: 'node20',
+});

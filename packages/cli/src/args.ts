@@ -46,9 +46,8 @@ function flag(name: string, o: OptionSpec): string {
   return `${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
 }
 
-function needsValue(name: string, o: OptionSpec | undefined, given?: string): string {
-  const what = o ? ` (--${name} ${o.value ?? 'VALUE'}): ${o.description}` : '';
-  return `option --${name} needs a value${given === undefined ? '' : `, given the option '${given}'`}${what}`;
+function needsValue(name: string, o: OptionSpec | undefined): string {
+  return `option --${name} needs a value${o ? ` (--${name} ${o.value ?? 'VALUE'}): ${o.description}` : ''}`;
 }
 
 /** Why parseArgs refused, said in the command's own words. */
@@ -76,16 +75,10 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
   for (const [name, o] of Object.entries(allOptions(spec))) options[name] = o.short ? { type: o.type, short: o.short } : { type: o.type };
   try {
-    // A value that looks like an option (`--backend --report x`) is a missing value, not a value.
+    // Strict mode also refuses a value that looks like an option (`--backend --report x`).
     const { values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
-    for (const [name, value] of Object.entries(values)) {
-      if (typeof value === 'string' && value.startsWith('--')) {
-        throw new UsageError(needsValue(name, spec.options[name], value), spec.name);
-      }
-    }
     return values as ParsedOptions;
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     throw new UsageError(explain(spec, error as Error & { code?: string }), spec.name);
   }
 }

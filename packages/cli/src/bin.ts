@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { main } from './main';
 
 // exitCode, not exit(): pending stdout writes flush before the process ends.
