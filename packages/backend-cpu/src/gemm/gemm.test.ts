@@ -110,6 +110,17 @@ describe('gemm', () => {
     for (const transA of [false, true]) for (const transB of [false, true]) for (const beta of [0, 1] as const) {
       check({ m: 6, n: 9, k: 11, transA, transB, aOffset: 5, bOffset: 3, cOffset: 7, aPad: 3, bPad: 2, cPad: 4, beta }, seed++);
       check({ m: 13, n: 5, k: 300, transA, transB, aOffset: 1, bOffset: 17, cOffset: 2, aPad: 1, bPad: 5, cPad: 1, beta }, seed++);
+      // Fewer rows than the register tile take the packing-free path.
+      check({ m: 1, n: 9, k: 11, transA, transB, aOffset: 4, bOffset: 1, cOffset: 3, aPad: 2, bPad: 3, cPad: 2, beta }, seed++);
+      check({ m: 3, n: 7, k: 5, transA, transB, aOffset: 2, bOffset: 6, cOffset: 1, aPad: 1, bPad: 1, cPad: 5, beta }, seed++);
+    }
+  });
+
+  it('matches the reference for fewer rows than the tile over long rows and deep sums (the packing-free path)', () => {
+    let seed = 2500;
+    for (const m of [1, GEMM_MR - 1]) for (const transB of [false, true]) for (const beta of [0, 1] as const) {
+      check({ ...plain, m, n: 2500, k: 9, transB, beta }, seed++);
+      check({ ...plain, m, n: 11, k: 2 * GEMM_KC + 1, transA: true, transB, beta }, seed++);
     }
   });
 

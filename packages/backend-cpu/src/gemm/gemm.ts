@@ -2,6 +2,7 @@ import { GEMM_KC, GEMM_MC, GEMM_MR, GEMM_NC, GEMM_NR } from './blocking';
 import { microKernel4x4 } from './micro-kernel';
 import { packA, packB } from './pack';
 import { packedABuffer, packedBBuffer } from './scratch';
+import { gemmSmallM } from './small-m';
 
 /**
  * C[m×n] = op(A)[m×k] · op(B)[k×n] + beta·C, row-major with leading dimensions and offsets, so
@@ -11,6 +12,7 @@ import { packedABuffer, packedBBuffer } from './scratch';
  * Cache-blocked in the BLIS manner (see blocking.ts): B is packed KC×NC at a time, A MC×KC at a
  * time, into reused scratch, and a 4×4 register-tiled micro-kernel sweeps the packed panels.
  * Transposes are absorbed by the packing, so the hot loop is the same for every variant.
+ * Products with fewer rows than the register tile take a packing-free path (small-m.ts).
  */
 export function gemm(
   m: number, n: number, k: number,
@@ -22,6 +24,10 @@ export function gemm(
   if (m <= 0 || n <= 0) return;
   if (k <= 0) {
     if (beta === 0) for (let i = 0; i < m; i++) c.fill(0, cOffset + i * ldc, cOffset + i * ldc + n);
+    return;
+  }
+  if (m < GEMM_MR) {
+    gemmSmallM(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
     return;
   }
   const kcMax = Math.min(k, GEMM_KC);

@@ -1,0 +1,43 @@
+/** Columns of C updated per pass in the row path, so that stretch of a C row stays in L1. */
+const ROW_CHUNK = 1024;
+
+/**
+ * GEMM for fewer rows than the register tile (m < MR): a 4×4 micro-kernel would spend most of
+ * its work on zero padding there, and packing would cost as much as the product. This covers
+ * depthwise convolution (one output row per group) and batch-1 linear layers.
+ * - op(B) = B: each row of C is a sum of k scaled rows of B (axpy), done a chunk of columns at a
+ *   time so the chunk stays in cache across the k passes.
+ * - op(B) = Bᵀ: each element of C is a dot product of two contiguous runs.
+ */
+export function gemmSmallM(
+  m: number, n: number, k: number,
+  a: Float32Array, aOffset: number, lda: number, transA: boolean,
+  b: Float32Array, bOffset: number, ldb: number, transB: boolean,
+  c: Float32Array, cOffset: number, ldc: number,
+  beta: 0 | 1,
+): void {
+  // Stride between consecutive depth entries of one row of op(A).
+  const aStep = transA ? lda : 1;
+  for (let i = 0; i < m; i++) {
+    const aRow = aOffset + (transA ? i : i * lda);
+    const cRow = cOffset + i * ldc;
+    if (transB) {
+      for (let j = 0; j < n; j++) {
+        const bRow = bOffset + j * ldb;
+        let sum = 0;
+        for (let p = 0, ai = aRow; p < k; p++, ai += aStep) sum += a[ai]! * b[bRow + p]!;
+        c[cRow + j] = beta === 0 ? sum : c[cRow + j]! + sum;
+      }
+      continue;
+    }
+    for (let j0 = 0; j0 < n; j0 += ROW_CHUNK) {
+      const j1 = Math.min(n, j0 + ROW_CHUNK);
+      if (beta === 0) c.fill(0, cRow + j0, cRow + j1);
+      for (let p = 0, ai = aRow; p < k; p++, ai += aStep) {
+        const av = a[ai]!;
+        const bRow = bOffset + p * ldb;
+        for (let j = j0; j < j1; j++) c[cRow + j] = c[cRow + j]! + av * b[bRow + j]!;
+      }
+    }
+  }
+}
