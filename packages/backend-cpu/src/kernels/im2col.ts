@@ -4,9 +4,9 @@
  * convolution. 1-D is 2-D with H = 1, kH = 1.
  *
  * Where each output position reads is worked out once per call in `planIm2col` as a table per
- * spatial axis (source index per kernel tap and output position, -1 for zero padding), so the
- * unrolling loop does no index arithmetic beyond a lookup and handles zero and circular padding,
- * stride and dilation alike.
+ * spatial axis (source index per kernel tap and output position, -1 for zero padding). Rows are
+ * looked up in it; along a row, zero padding only ever cuts off both ends, so each kernel column
+ * copies one strided run between two runs of zeros, while circular padding reads through the table.
  */
 export interface Im2colPlan {
   readonly channels: number;
@@ -20,6 +20,11 @@ export interface Im2colPlan {
   readonly rowTaps: Int32Array;
   /** Source column for kernel column j and output column ow at [j * outW + ow]; -1 reads a zero. */
   readonly colTaps: Int32Array;
+  /** Per kernel column, the output columns [colStart, colEnd) that read inside the input. */
+  readonly colStart: Int32Array;
+  readonly colEnd: Int32Array;
+  readonly strideW: number;
+  readonly circular: boolean;
   /** Rows of the unrolled matrix: channels · kH · kW. */
   readonly rows: number;
   /** Columns of the unrolled matrix: outH · outW. */
@@ -48,8 +53,20 @@ export function planIm2col(spec: Im2colSpec): Im2colPlan {
   const kH = axis(spec.kernel, 0, 1), kW = axis(spec.kernel, 1, 1);
   const outH = axis(spec.outSize, 0, 1), outW = axis(spec.outSize, 1, 1);
   const rowTaps = axisTaps(inH, kH, axis(spec.strides, 0, 1), axis(spec.dilations, 0, 1), axis(spec.padBegins, 0, 0), outH, spec.circular);
-  const colTaps = axisTaps(inW, kW, axis(spec.strides, 1, 1), axis(spec.dilations, 1, 1), axis(spec.padBegins, 1, 0), outW, spec.circular);
-  return { channels: spec.channels, inH, inW, kH, kW, outH, outW, rowTaps, colTaps, rows: spec.channels * kH * kW, cols: outH * outW };
+  const strideW = axis(spec.strides, 1, 1);
+  const colTaps = axisTaps(inW, kW, strideW, axis(spec.dilations, 1, 1), axis(spec.padBegins, 1, 0), outW, spec.circular);
+  const colStart = new Int32Array(kW), colEnd = new Int32Array(kW);
+  for (let j = 0; j < kW; j++) {
+    let start = 0, end = outW;
+    while (start < outW && colTaps[j * outW + start]! < 0) start++;
+    while (end > start && colTaps[j * outW + end - 1]! < 0) end--;
+    colStart[j] = start;
+    colEnd[j] = end;
+  }
+  return {
+    channels: spec.channels, inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, strideW,
+    circular: spec.circular, rows: spec.channels * kH * kW, cols: outH * outW,
+  };
 }
 
 /**
@@ -73,7 +90,7 @@ export function axisTaps(inSize: number, kernel: number, stride: number, dilatio
  * col[0 : plan.rows · plan.cols], row-major: row (c·kH + i)·kW + j, column oh·outW + ow.
  */
 export function im2col(x: Float32Array, xOffset: number, plan: Im2colPlan, col: Float32Array): void {
-  const { channels, inH, inW, kH, kW, outH, outW, rowTaps, colTaps } = plan;
+  const { channels, inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, strideW, circular } = plan;
   const plane = inH * inW;
   let o = 0;
   for (let c = 0; c < channels; c++) {
@@ -82,6 +99,8 @@ export function im2col(x: Float32Array, xOffset: number, plan: Im2colPlan, col: 
       const rowTapStart = i * outH;
       for (let j = 0; j < kW; j++) {
         const colTapStart = j * outW;
+        const start = colStart[j]!, end = colEnd[j]!;
+        const firstColumn = start < end ? colTaps[colTapStart + start]! : 0;
         for (let oh = 0; oh < outH; oh++) {
           const ih = rowTaps[rowTapStart + oh]!;
           if (ih < 0) {
@@ -90,10 +109,15 @@ export function im2col(x: Float32Array, xOffset: number, plan: Im2colPlan, col: 
             continue;
           }
           const src = channelStart + ih * inW;
-          for (let ow = 0; ow < outW; ow++) {
-            const iw = colTaps[colTapStart + ow]!;
-            col[o++] = iw < 0 ? 0 : x[src + iw]!;
+          if (circular) {
+            for (let ow = 0; ow < outW; ow++) col[o++] = x[src + colTaps[colTapStart + ow]!]!;
+            continue;
           }
+          if (start > 0) col.fill(0, o, o + start);
+          let s = src + firstColumn;
+          for (let ow = start; ow < end; ow++, s += strideW) col[o + ow] = x[s]!;
+          if (end < outW) col.fill(0, o + end, o + outW);
+          o += outW;
         }
       }
     }
