@@ -22,4 +22,4 @@ export type {
 } from './backend/backend';
 export { checkFeeds } from './backend/feeds';
 export { compileWithKernels, type InterpretOptions } from './backend/interpret';
-export { KNOWN_BACKENDS, createBackend, defaultBackendName, registerBackend, registeredBackends, unregisterBackend } from './backend/create-backend';
+export { type BackendLoadOptions, KNOWN_BACKENDS, createBackend, defaultBackendName, registerBackend, registeredBackends, unregisterBackend } from './backend/create-backend';

@@ -1,6 +1,5 @@
-import { type Backend, type BackendFactory, type BackendInfo, KNOWN_BACKENDS, createBackend, defaultBackendName } from '@cnnkit/core';
+import { type Backend, type BackendInfo, createBackend, defaultBackendName } from '@cnnkit/core';
 import { type OptionSpec, type ParsedOptions, stringOption } from '../args';
-import { isCnnkitErrorLike } from '../errors';
 
 export const BACKEND_OPTION: OptionSpec = {
   type: 'string',
@@ -19,26 +18,13 @@ export function backendName(values: ParsedOptions): string {
 }
 
 /**
- * Backend packages the CLI itself depends on. Core resolves a backend package from the working
- * directory (the user's app) and then from core's own folder; neither finds the CLI's
- * dependencies when cnnkit runs from elsewhere, so the CLI falls back to its own copy.
+ * Creates the backend the options name. Backend packages resolve from the working directory
+ * (the user's app) first, then from beside the CLI, so the backends the CLI ships with work
+ * wherever cnnkit runs; core's errors (unknown name, package missing) pass through.
  */
-const BUNDLED: Readonly<Record<string, () => Promise<{ createBackend: BackendFactory }>>> = {
-  '@cnnkit/backend-cpu': () => import('@cnnkit/backend-cpu'),
-};
-
-/** Creates the backend the options name; core's errors (unknown name, package missing) pass through. */
 export async function openBackend(values: ParsedOptions): Promise<Backend> {
-  const name = backendName(values);
   const device = stringOption(values, 'device');
-  const options = device === undefined ? {} : { device };
-  try {
-    return await createBackend(name, options);
-  } catch (error) {
-    const bundled = BUNDLED[KNOWN_BACKENDS[name] ?? name];
-    if (!bundled || !isCnnkitErrorLike(error, 'BACKEND_NOT_INSTALLED')) throw error;
-    return (await bundled()).createBackend(options);
-  }
+  return createBackend(backendName(values), device === undefined ? {} : { device }, { resolveFrom: [import.meta.url] });
 }
 
 /** One line: which backend, on which device really, and any fallback. */

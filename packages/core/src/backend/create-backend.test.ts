@@ -43,3 +43,21 @@ describe('createBackend', () => {
     expect(await createBackend()).toBe(fake);
   });
 });
+
+describe('createBackend resolveFrom', () => {
+  it('finds a backend package installed beside a tool rather than in the working directory', async () => {
+    const { mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const root = await mkdtemp(path.join(tmpdir(), 'cnnkit-resolve-'));
+    const pkg = path.join(root, 'node_modules', '@cnnkit', 'backend-fixture');
+    await mkdir(pkg, { recursive: true });
+    await writeFile(path.join(pkg, 'package.json'), JSON.stringify({ name: '@cnnkit/backend-fixture', type: 'module', main: 'index.js' }));
+    await writeFile(path.join(pkg, 'index.js'), "export const createBackend = (o) => ({ name: 'fixture', options: o });\n");
+    const e = await rejection(createBackend('@cnnkit/backend-fixture'));
+    expect(e.code).toBe('BACKEND_NOT_INSTALLED');
+    const b = (await createBackend('@cnnkit/backend-fixture', { device: 'cpu' }, { resolveFrom: [path.join(root, 'tool.js')] })) as unknown as { name: string; options: unknown };
+    expect(b.name).toBe('fixture');
+    expect(b.options).toEqual({ device: 'cpu' });
+  });
+});

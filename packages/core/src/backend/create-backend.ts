@@ -40,17 +40,29 @@ function isModuleNotFound(error: unknown, specifier: string): boolean {
   return !!e && (e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'MODULE_NOT_FOUND' || /Cannot find (module|package)|Failed to load url/.test(e.message ?? '')) && (e.message ?? '').includes(specifier);
 }
 
-/** Imports a package as the application would: from the working directory first, then from core. */
-async function importPackage(specifier: string): Promise<Record<string, unknown>> {
-  try {
-    const { createRequire } = await import('node:module');
-    const { pathToFileURL } = await import('node:url');
-    const resolved = createRequire(`${process.cwd()}/`).resolve(specifier);
+export interface BackendLoadOptions {
+  /**
+   * Where else to resolve backend packages from (file paths or file: URLs, e.g. a tool's own
+   * `import.meta.url`), after the working directory and before core's own location.
+   */
+  readonly resolveFrom?: readonly (string | URL)[];
+}
+
+/** Imports a package as the application would: from the working directory, then `resolveFrom`, then core. */
+async function importPackage(specifier: string, resolveFrom: readonly (string | URL)[]): Promise<Record<string, unknown>> {
+  const { createRequire } = await import('node:module');
+  const { pathToFileURL } = await import('node:url');
+  for (const base of [`${process.cwd()}/`, ...resolveFrom]) {
+    let resolved: string;
+    try {
+      resolved = createRequire(base).resolve(specifier);
+    } catch (error) {
+      if (isModuleNotFound(error, specifier)) continue;
+      throw error;
+    }
     return (await import(pathToFileURL(resolved).href)) as Record<string, unknown>;
-  } catch (fromCwd) {
-    if (!isModuleNotFound(fromCwd, specifier)) throw fromCwd;
-    return (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
   }
+  return (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
 }
 
 /**
@@ -58,7 +70,7 @@ async function importPackage(specifier: string): Promise<Record<string, unknown>
  * name. The name defaults to CNNKIT_BACKEND, then 'cpu', so a deployment swaps backends by
  * configuration alone.
  */
-export async function createBackend(name: string = defaultBackendName(), options: BackendOptions = {}): Promise<Backend> {
+export async function createBackend(name: string = defaultBackendName(), options: BackendOptions = {}, load: BackendLoadOptions = {}): Promise<Backend> {
   const registered = registry.get(name);
   if (registered) return registered(options);
   const specifier = KNOWN_BACKENDS[name] ?? (name.startsWith('@') || name.includes('backend') ? name : undefined);
@@ -67,7 +79,7 @@ export async function createBackend(name: string = defaultBackendName(), options
   }
   let mod: Record<string, unknown>;
   try {
-    mod = await importPackage(specifier);
+    mod = await importPackage(specifier, load.resolveFrom ?? []);
   } catch (error) {
     if (isModuleNotFound(error, specifier)) {
       throw new CnnkitError('BACKEND_NOT_INSTALLED', `backend '${name}' needs the package ${specifier}, which is not installed; install it with 'npm install ${specifier}' (or pnpm add / yarn add). Known backends: ${knownList()}`, { name, package: specifier }, { cause: error });
