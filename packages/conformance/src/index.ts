@@ -12,3 +12,4 @@ export { reportToMarkdown } from './report-markdown';
 export { reportToJson } from './report-json';
 export { type WrittenReport, writeReport } from './write-report';
 // runConformance lives in '@cnnkit/conformance/vitest' so that importing this entry never loads vitest.
+export { writeFileAtomic } from './atomic-write';

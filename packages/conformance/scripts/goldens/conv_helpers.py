@@ -10,26 +10,7 @@ import math
 
 import torch.nn.functional as F
 
-
-def same_pads(size, kernel, stride, dilation):
-    """ONNX SAME_UPPER / PyTorch 'same': out = ceil(in / stride), odd unit at the end."""
-    n = len(size)
-    begins, ends = [], []
-    for i in range(n):
-        out = math.ceil(size[i] / stride[i])
-        total = max((out - 1) * stride[i] + (kernel[i] - 1) * dilation[i] + 1 - size[i], 0)
-        begins.append(total // 2)
-        ends.append(total - total // 2)
-    return begins + ends
-
-
-def torch_pad(onnx_pads):
-    """[b0, b1, e0, e1] (ONNX) -> (b_last, e_last, ..., b0, e0) (F.pad, last axis first)."""
-    n = len(onnx_pads) // 2
-    out = []
-    for i in reversed(range(n)):
-        out += [onnx_pads[i], onnx_pads[i + n]]
-    return tuple(out)
+from common import same_pads, torch_pad  # noqa: F401 (re-exported for the generators)
 
 
 def pad(x, onnx_pads, circular=False):
