@@ -9,7 +9,8 @@ export { Tensor, hostStorage, type TensorStorage, type TensorValue } from './ten
 
 export type * from './ops/attributes';
 export type { InputSpec, OpDef, TensorType } from './ops/op-def';
-export { OP_SET, OP_TYPES, getOpDef, isOpType } from './ops/op-set';
+export { OP_SET, OP_TYPES, TRAINING_OP_TYPES, getOpDef, isOpType } from './ops/op-set';
+export { sliceBounds } from './ops/slice-expand';
 export { convOutputSize, effectiveKernel, poolOutputSize, resolvePads } from './ops/spatial';
 
 export type { AnyGraphNode, AnyNormalizedNode, Graph, GraphNode, NormalizedNode, ValidatedGraph, ValueInfo } from './graph/graph';
@@ -23,3 +24,11 @@ export type {
 export { checkFeeds } from './backend/feeds';
 export { compileWithKernels, type InterpretOptions } from './backend/interpret';
 export { type BackendLoadOptions, KNOWN_BACKENDS, createBackend, defaultBackendName, registerBackend, registeredBackends, unregisterBackend } from './backend/create-backend';
+
+export { type OpRecord, type OpRecorder, engine, getBackend, keep, noGrad, runOp, setBackend, tidy } from './eager/engine';
+export * as F from './eager/functional';
+export type { GradContext, GradFn, GradientTable } from './autograd/gradient';
+export { GRADIENTS } from './autograd/gradients';
+export { type ValueAndGrads, valueAndGrads } from './autograd/value-and-grads';
+export { backward } from './autograd/backward';
+export { Parameter } from './nn/parameter';

@@ -76,6 +76,39 @@ export interface ArgMaxAttrs {
   readonly keepDims: boolean;
 }
 
+export interface SliceAttrs {
+  /** ONNX Slice with step 1: per listed axis, [start, end) with negatives counted from the end, clamped. */
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  /** Defaults to 0..starts.length-1. */
+  readonly axes: readonly number[];
+}
+
+export interface ExpandAttrs {
+  /** Broadcasts x to broadcast(x.shape, shape) (ONNX Expand). */
+  readonly shape: readonly number[];
+}
+
+/** Gradient of a convolution with respect to its input; the input's spatial size is not recoverable from dy. */
+export interface ConvBackwardInputAttrs extends ConvAttrs {
+  readonly inputSize: readonly number[];
+}
+
+/** Gradient of a convolution with respect to its weight. */
+export interface ConvBackwardFilterAttrs extends ConvAttrs {
+  readonly kernelSize: readonly number[];
+}
+
+export interface AvgPoolBackwardAttrs extends AvgPoolAttrs {
+  readonly inputSize: readonly number[];
+}
+
+export interface GatherBackwardAttrs {
+  readonly axis: number;
+  /** The shape of the gathered data, which receives the accumulated gradient. */
+  readonly dataShape: readonly number[];
+}
+
 export type NoAttrs = Readonly<Record<string, never>>;
 
 /** The closed op set: op type -> its attributes. A backend "implements cnnkit" by covering these. */
@@ -111,6 +144,27 @@ export interface OpAttrsMap {
   reduceMean: ReduceAttrs;
   reduceMax: ReduceAttrs;
   argMax: ArgMaxAttrs;
+  // Elementwise math the losses, optimizers and gradients are composed of.
+  neg: NoAttrs;
+  abs: NoAttrs;
+  sign: NoAttrs;
+  exp: NoAttrs;
+  log: NoAttrs;
+  sqrt: NoAttrs;
+  slice: SliceAttrs;
+  expand: ExpandAttrs;
+  // Training: batch statistics, and the backward kernels gradients cannot compose cheaply.
+  batchNormTraining: BatchNormAttrs;
+  batchNormBackward: BatchNormAttrs;
+  conv1dBackwardInput: ConvBackwardInputAttrs;
+  conv2dBackwardInput: ConvBackwardInputAttrs;
+  conv1dBackwardFilter: ConvBackwardFilterAttrs;
+  conv2dBackwardFilter: ConvBackwardFilterAttrs;
+  maxPool1dBackward: MaxPoolAttrs;
+  maxPool2dBackward: MaxPoolAttrs;
+  avgPool1dBackward: AvgPoolBackwardAttrs;
+  avgPool2dBackward: AvgPoolBackwardAttrs;
+  gatherBackward: GatherBackwardAttrs;
 }
 
 export type OpType = keyof OpAttrsMap;

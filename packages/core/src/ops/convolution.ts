@@ -7,6 +7,17 @@ import { checkPositiveOutput, convOutputSize, resolvePads } from './spatial';
 
 const CONV_ATTRS = ['strides', 'pads', 'dilations', 'groups', 'paddingMode'];
 
+export function normalizeConvAttrs(attrs: Readonly<Record<string, unknown>>, spatial: number, where: string, extra: readonly string[] = []): ConvAttrs {
+  checkKnownAttributes(attrs, [...CONV_ATTRS, ...extra], where);
+  return {
+    strides: intListAttr(attrs, 'strides', spatial, 1, where, 1),
+    pads: paddingAttr(attrs, 'pads', spatial, where),
+    dilations: intListAttr(attrs, 'dilations', spatial, 1, where, 1),
+    groups: intAttr(attrs, 'groups', 1, where, 1),
+    paddingMode: enumAttr(attrs, 'paddingMode', ['zeros', 'circular'], 'zeros', where),
+  };
+}
+
 function makeConv<K extends 'conv1d' | 'conv2d'>(type: K, spatial: 1 | 2): OpDef<K> {
   const layout = spatial === 1 ? 'N, C, L' : 'N, C, H, W';
   const weightLayout = spatial === 1 ? 'O, C/groups, K' : 'O, C/groups, kH, kW';
@@ -19,16 +30,7 @@ function makeConv<K extends 'conv1d' | 'conv2d'>(type: K, spatial: 1 | 2): OpDef
       { name: 'bias', dtypes: ['float32'], optional: true },
     ],
     outputs: ['y'],
-    normalize(attrs, where): ConvAttrs {
-      checkKnownAttributes(attrs, CONV_ATTRS, where);
-      return {
-        strides: intListAttr(attrs, 'strides', spatial, 1, where, 1),
-        pads: paddingAttr(attrs, 'pads', spatial, where),
-        dilations: intListAttr(attrs, 'dilations', spatial, 1, where, 1),
-        groups: intAttr(attrs, 'groups', 1, where, 1),
-        paddingMode: enumAttr(attrs, 'paddingMode', ['zeros', 'circular'], 'zeros', where),
-      };
-    },
+    normalize: (attrs, where) => normalizeConvAttrs(attrs, spatial, where),
     infer([x, w, b]: readonly TensorType[], attrs: ConvAttrs, where): TensorType[] {
       expectRank(x!, 'x', spatial + 2, where, layout);
       expectRank(w!, 'weight', spatial + 2, where, weightLayout);

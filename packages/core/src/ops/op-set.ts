@@ -11,7 +11,13 @@ import type { OpDef } from './op-def';
 import { avgPool1dOp, avgPool2dOp, globalAvgPoolOp, globalMaxPoolOp, maxPool1dOp, maxPool2dOp } from './pooling';
 import { argMaxOp, reduceMaxOp, reduceMeanOp, reduceSumOp } from './reductions';
 import { concatOp, flattenOp, reshapeOp, transposeOp } from './shape-ops';
+import { sliceOp, expandOp } from './slice-expand';
 import { logSoftmaxOp, softmaxOp } from './softmax';
+import {
+  avgPool1dBackwardOp, avgPool2dBackwardOp, batchNormBackwardOp, batchNormTrainingOp, conv1dBackwardFilterOp, conv1dBackwardInputOp,
+  conv2dBackwardFilterOp, conv2dBackwardInputOp, gatherBackwardOp, maxPool1dBackwardOp, maxPool2dBackwardOp,
+} from './training-ops';
+import { absOp, expOp, logOp, negOp, signOp, sqrtOp } from './unary-math';
 
 /** The closed op set, in documentation order. */
 export const OP_SET: { readonly [K in OpType]: OpDef<K> } = {
@@ -46,7 +52,32 @@ export const OP_SET: { readonly [K in OpType]: OpDef<K> } = {
   reduceMean: reduceMeanOp,
   reduceMax: reduceMaxOp,
   argMax: argMaxOp,
+  neg: negOp,
+  abs: absOp,
+  sign: signOp,
+  exp: expOp,
+  log: logOp,
+  sqrt: sqrtOp,
+  slice: sliceOp,
+  expand: expandOp,
+  batchNormTraining: batchNormTrainingOp,
+  batchNormBackward: batchNormBackwardOp,
+  conv1dBackwardInput: conv1dBackwardInputOp,
+  conv2dBackwardInput: conv2dBackwardInputOp,
+  conv1dBackwardFilter: conv1dBackwardFilterOp,
+  conv2dBackwardFilter: conv2dBackwardFilterOp,
+  maxPool1dBackward: maxPool1dBackwardOp,
+  maxPool2dBackward: maxPool2dBackwardOp,
+  avgPool1dBackward: avgPool1dBackwardOp,
+  avgPool2dBackward: avgPool2dBackwardOp,
+  gatherBackward: gatherBackwardOp,
 };
+
+/** Ops only training needs; a backend that declares `training` implements these too. */
+export const TRAINING_OP_TYPES: readonly OpType[] = [
+  'batchNormTraining', 'batchNormBackward', 'conv1dBackwardInput', 'conv2dBackwardInput', 'conv1dBackwardFilter', 'conv2dBackwardFilter',
+  'maxPool1dBackward', 'maxPool2dBackward', 'avgPool1dBackward', 'avgPool2dBackward', 'gatherBackward',
+];
 
 export const OP_TYPES = Object.keys(OP_SET) as OpType[];
 
