@@ -32,3 +32,4 @@ export { GRADIENTS } from './autograd/gradients';
 export { type ValueAndGrads, valueAndGrads } from './autograd/value-and-grads';
 export { backward } from './autograd/backward';
 export { Parameter } from './nn/parameter';
+export { DEFAULT_SEED, Rng, type RngState, defaultRng, manualSeed } from './random/rng';

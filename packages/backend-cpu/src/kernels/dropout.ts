@@ -1,5 +1,4 @@
-import type { Kernel } from '@cnnkit/core';
-import { SeededRandom } from '../random';
+import { type Kernel, Rng } from '@cnnkit/core';
 import { cpuTensor, f32 } from '../tensor';
 import { inferOutput } from './infer-static-shape';
 
@@ -19,7 +18,7 @@ export const dropoutKernel: Kernel<'dropout'> = (inputs, attrs) => {
   const src = f32(x);
   if (!attrs.training || attrs.ratio === 0) return [cpuTensor(src, shape)];
 
-  const random = new SeededRandom(attrs.seed);
+  const random = new Rng(attrs.seed);
   const dropBelow = attrs.ratio * TWO_POW_32;
   const scale = 1 / (1 - attrs.ratio);
   const out = new Float32Array(src.length);
