@@ -1,0 +1,10 @@
+import { reduceSum } from '../../eager/functional';
+import type { GradFn } from '../gradient';
+import { conv1dBackwardFilter, conv1dBackwardInput } from './backward-ops';
+
+/** dx = conv1dBackwardInput(dy, w), dw = conv1dBackwardFilter(x, dy), db = Σ dy over N and L. */
+export const conv1dGradient: GradFn<'conv1d'> = ([dy], { inputs: [x, w, b], attrs }) => [
+  conv1dBackwardInput(dy!, w!, { ...attrs, inputSize: x!.shape.slice(2) }),
+  conv1dBackwardFilter(x!, dy!, { ...attrs, kernelSize: w!.shape.slice(2) }),
+  b ? reduceSum(dy!, [0, 2]) : undefined,
+];

@@ -1,0 +1,4 @@
+import { neg } from '../../eager/functional';
+import type { GradFn } from '../gradient';
+
+export const negGradient: GradFn<'neg'> = ([dy]) => [neg(dy!)];
