@@ -1,4 +1,4 @@
-import { type Padding, type Tensor, CnnkitError, formatShape, poolOutputSize, resolvePads } from '@cnnkit/core';
+import { type Padding, type StaticShape, type Tensor, CnnkitError, formatShape, poolOutputSize, resolvePads } from '@cnnkit/core';
 
 /** What a max or average pool says about its window (average pools have no dilation). */
 export interface WindowAttrs {
@@ -39,10 +39,15 @@ export interface PoolWindow {
  * kernel can never disagree with the shape the graph promised.
  */
 export function poolWindow(op: string, x: Tensor, attrs: WindowAttrs, spatial: 1 | 2): PoolWindow {
-  if (x.rank !== spatial + 2) {
-    throw new CnnkitError('SHAPE_MISMATCH', `${op}: input x has shape ${formatShape(x.shape)} (rank ${x.rank}); expected rank ${spatial + 2} (${spatial === 1 ? 'N, C, L' : 'N, C, H, W'})`, { op, shape: x.shape });
+  return poolWindowOfShape(op, x.shape, attrs, spatial);
+}
+
+/** poolWindow for an input known only by its shape (an average pool's gradient has no x). */
+export function poolWindowOfShape(op: string, shape: StaticShape, attrs: WindowAttrs, spatial: 1 | 2): PoolWindow {
+  if (shape.length !== spatial + 2) {
+    throw new CnnkitError('SHAPE_MISMATCH', `${op}: input x has shape ${formatShape(shape)} (rank ${shape.length}); expected rank ${spatial + 2} (${spatial === 1 ? 'N, C, L' : 'N, C, H, W'})`, { op, shape });
   }
-  const inSize = x.shape.slice(2);
+  const inSize = shape.slice(2);
   const dilations = attrs.dilations ?? new Array<number>(spatial).fill(1);
   const pads = resolvePads(attrs.pads, inSize, attrs.kernelSize, attrs.strides, dilations);
   const outSize = inSize.map((n, i) => {
@@ -51,7 +56,7 @@ export function poolWindow(op: string, x: Tensor, attrs: WindowAttrs, spatial: 1
       ? Math.ceil(n / s)
       : poolOutputSize(n, attrs.kernelSize[i]!, s, dilations[i]!, pads[i]!, pads[i + spatial]!, attrs.ceilMode);
     if (out < 1) {
-      throw new CnnkitError('SHAPE_MISMATCH', `${op}: spatial axis ${i} of x ${formatShape(x.shape)} is too small for kernel ${attrs.kernelSize[i]} (stride ${s}, dilation ${dilations[i]}, pads ${pads[i]}+${pads[i + spatial]}): output size would be ${out}; expected at least 1`, { op, axis: i, out });
+      throw new CnnkitError('SHAPE_MISMATCH', `${op}: spatial axis ${i} of x ${formatShape(shape)} is too small for kernel ${attrs.kernelSize[i]} (stride ${s}, dilation ${dilations[i]}, pads ${pads[i]}+${pads[i + spatial]}): output size would be ${out}; expected at least 1`, { op, axis: i, out });
     }
     return out;
   });
@@ -59,7 +64,7 @@ export function poolWindow(op: string, x: Tensor, attrs: WindowAttrs, spatial: 1
   const w = spatial - 1;
   const two = spatial === 2;
   return {
-    planes: x.shape[0]! * x.shape[1]!,
+    planes: shape[0]! * shape[1]!,
     inH: two ? inSize[0]! : 1,
     inW: inSize[w]!,
     outH: two ? outSize[0]! : 1,
@@ -74,7 +79,7 @@ export function poolWindow(op: string, x: Tensor, attrs: WindowAttrs, spatial: 1
     padLeft: pads[w]!,
     padBottom: two ? pads[2]! : 0,
     padRight: pads[w + spatial]!,
-    outShape: [x.shape[0]!, x.shape[1]!, ...outSize],
+    outShape: [shape[0]!, shape[1]!, ...outSize],
   };
 }
 
