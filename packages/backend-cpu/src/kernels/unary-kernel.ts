@@ -2,7 +2,7 @@ import type { Kernel, OpAttrs } from '@cnnkit/core';
 import { cpuTensor, f32 } from '../tensor';
 import { inferOutputShape } from './infer-output';
 
-export type UnaryOp = 'relu' | 'leakyRelu' | 'sigmoid' | 'tanh';
+export type UnaryOp = 'relu' | 'leakyRelu' | 'sigmoid' | 'tanh' | 'neg' | 'abs' | 'sign' | 'exp' | 'log' | 'sqrt';
 
 /** Fills y[i] = f(x[i]) for every i; the op writes the loop so its body stays monomorphic. */
 export type UnaryMap<K extends UnaryOp> = (x: Float32Array, y: Float32Array, attrs: OpAttrs<K>) => void;
