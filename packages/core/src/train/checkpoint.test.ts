@@ -6,7 +6,7 @@ import { serializeSafetensors } from '../io/safetensors/serialize';
 import { readSafetensors, writeSafetensors } from '../io/safetensors/file';
 import { Rng } from '../random/rng';
 import type { TensorValue } from '../tensor/tensor';
-import { CHECKPOINT_METADATA_KEY, loadCheckpoint, saveCheckpoint } from './checkpoint';
+import { CHECKPOINT_METADATA_KEY, type EpochLogs, loadCheckpoint, saveCheckpoint } from './checkpoint';
 import type { OptimizerState } from './optimizers/optimizer-state';
 import { writeFileAtomic } from '../io/atomic-write';
 
@@ -27,7 +27,7 @@ describe('checkpoints', async () => {
 
   it('round-trips model, optimizer, schedule, counters, RNG state, history (NaN included) and extra', async () => {
     const file = path.join(dir, 'a.safetensors');
-    const history = [{ epoch: 0, loss: 1.25, lr: 0.1 }, { epoch: 1, loss: Number.NaN, val_loss: Infinity, lr: 0.1 }];
+    const history: EpochLogs[] = [{ epoch: 0, loss: 1.25, lr: 0.1 }, { epoch: 1, loss: Number.NaN, val_loss: Infinity, lr: 0.1 }];
     await saveCheckpoint(file, {
       model, optimizer, schedule: { kind: 'StepLR', lastEpoch: 2, baseLrs: [0.1] }, epoch: 2, step: 20,
       rng: { default: rng.state }, history, extra: { note: 'hi', table: f32([2], 3, 4) },
