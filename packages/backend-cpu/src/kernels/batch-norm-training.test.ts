@@ -13,10 +13,10 @@ function reference(x: ArrayLike<number>, shape: number[], scale: ArrayLike<numbe
   const channels = shape[1]!, inner = product(shape.slice(2));
   const channelOf = (i: number): number => Math.floor(i / inner) % channels;
   const mean = new Float64Array(channels), variance = new Float64Array(channels), count = new Float64Array(channels);
-  for (let i = 0; i < x.length; i++) { mean[channelOf(i)] += x[i]!; count[channelOf(i)]++; }
-  for (let c = 0; c < channels; c++) mean[c] /= count[c]!;
-  for (let i = 0; i < x.length; i++) variance[channelOf(i)] += (x[i]! - mean[channelOf(i)]!) ** 2;
-  for (let c = 0; c < channels; c++) variance[c] /= count[c]!;
+  for (let i = 0; i < x.length; i++) { mean[channelOf(i)]! += x[i]!; count[channelOf(i)]!++; }
+  for (let c = 0; c < channels; c++) mean[c]! /= count[c]!;
+  for (let i = 0; i < x.length; i++) variance[channelOf(i)]! += (x[i]! - mean[channelOf(i)]!) ** 2;
+  for (let c = 0; c < channels; c++) variance[c]! /= count[c]!;
   const y = Float64Array.from(x, (v, i) => ((v - mean[channelOf(i)]!) / Math.sqrt(variance[channelOf(i)]! + eps)) * scale[channelOf(i)]! + bias[channelOf(i)]!);
   return { y, mean, variance };
 }

@@ -84,11 +84,11 @@ function naive(p: Problem, x: Float32Array, w: Float32Array, dy: Float32Array) {
       if (!inside) continue;
       const xi = flatIndex([n, group * cg + ci, ...src], xShape);
       const wi = flatIndex([o, ci, ...tap], wShape);
-      y[yi] += x[xi]! * w[wi]!;
-      dx[xi] += w[wi]! * dy[yi]!;
-      dxMag[xi] += Math.abs(w[wi]! * dy[yi]!);
-      dw[wi] += x[xi]! * dy[yi]!;
-      dwMag[wi] += Math.abs(x[xi]! * dy[yi]!);
+      y[yi]! += x[xi]! * w[wi]!;
+      dx[xi]! += w[wi]! * dy[yi]!;
+      dxMag[xi]! += Math.abs(w[wi]! * dy[yi]!);
+      dw[wi]! += x[xi]! * dy[yi]!;
+      dwMag[wi]! += Math.abs(x[xi]! * dy[yi]!);
     }
   }
   return { y, yShape, dx, dxMag, dw, dwMag };

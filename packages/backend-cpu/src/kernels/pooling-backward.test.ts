@@ -75,7 +75,7 @@ function refMaxPoolBackward(x: Float32Array, dy: Float32Array, p: RefPool): Floa
     if (real.length === 0) return;
     let at = real[0]!, best = -Infinity;
     for (const i of real) if (x[i]! > best || Number.isNaN(x[i])) [at, best] = [i, x[i]!];
-    dx[at] += dy[o]!;
+    dx[at]! += dy[o]!;
   });
   return dx;
 }
@@ -84,7 +84,7 @@ function refAvgPoolBackward(dy: Float32Array, p: RefPool, countIncludePad: boole
   const dx = new Float64Array(size(p.shape));
   windows(p).forEach((taps, o) => {
     const real = taps.filter((i) => i >= 0);
-    for (const i of real) dx[i] += dy[o]! / (countIncludePad ? taps.length : real.length);
+    for (const i of real) dx[i]! += dy[o]! / (countIncludePad ? taps.length : real.length);
   });
   return dx;
 }

@@ -1,4 +1,4 @@
-import type { Kernel } from '@cnnkit/core';
+import type { NoAttrs, Tensor } from '@cnnkit/core';
 import { CnnkitError } from '@cnnkit/core';
 import { describe, expect, it } from 'vitest';
 import { cpuTensor, f32 } from '../tensor';
@@ -9,9 +9,9 @@ import { negKernel } from './neg';
 import { signKernel } from './sign';
 import { sqrtKernel } from './sqrt';
 
-type UnaryMath = 'neg' | 'abs' | 'sign' | 'exp' | 'log' | 'sqrt';
+type UnaryMathKernel = (inputs: Tensor[], attrs: NoAttrs) => Tensor[];
 
-function run(kernel: Kernel<UnaryMath>, data: number[], shape = [data.length]): number[] {
+function run(kernel: UnaryMathKernel, data: number[], shape = [data.length]): number[] {
   const [y] = kernel([cpuTensor(Float32Array.from(data), shape)], {});
   expect(y!.shape).toEqual(shape);
   return [...f32(y!)];
