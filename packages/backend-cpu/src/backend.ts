@@ -13,7 +13,7 @@ export class CpuBackend implements Backend {
   readonly name = CPU_BACKEND_NAME;
   readonly kernels = KERNELS;
   readonly capabilities: BackendCapabilities = {
-    training: false,
+    training: true,
     eager: true,
     devices: ['cpu'],
     dtypes: ['float32', 'int32'],

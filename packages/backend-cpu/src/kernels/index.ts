@@ -30,6 +30,25 @@ import { reduceSumKernel } from './reduce-sum';
 import { reduceMeanKernel } from './reduce-mean';
 import { reduceMaxKernel } from './reduce-max';
 import { argMaxKernel } from './arg-max';
+import { negKernel } from './neg';
+import { absKernel } from './abs';
+import { signKernel } from './sign';
+import { expKernel } from './exp';
+import { logKernel } from './log';
+import { sqrtKernel } from './sqrt';
+import { sliceKernel } from './slice';
+import { expandKernel } from './expand';
+import { batchNormTrainingKernel } from './batch-norm-training';
+import { batchNormBackwardKernel } from './batch-norm-backward';
+import { conv1dBackwardInputKernel } from './conv1d-backward-input';
+import { conv2dBackwardInputKernel } from './conv2d-backward-input';
+import { conv1dBackwardFilterKernel } from './conv1d-backward-filter';
+import { conv2dBackwardFilterKernel } from './conv2d-backward-filter';
+import { maxPool1dBackwardKernel } from './max-pool1d-backward';
+import { maxPool2dBackwardKernel } from './max-pool2d-backward';
+import { avgPool1dBackwardKernel } from './avg-pool1d-backward';
+import { avgPool2dBackwardKernel } from './avg-pool2d-backward';
+import { gatherBackwardKernel } from './gather-backward';
 
 /** One kernel per op, one op per file. */
 export const KERNELS: KernelTable = {
@@ -64,4 +83,23 @@ export const KERNELS: KernelTable = {
   reduceMean: reduceMeanKernel,
   reduceMax: reduceMaxKernel,
   argMax: argMaxKernel,
+  neg: negKernel,
+  abs: absKernel,
+  sign: signKernel,
+  exp: expKernel,
+  log: logKernel,
+  sqrt: sqrtKernel,
+  slice: sliceKernel,
+  expand: expandKernel,
+  batchNormTraining: batchNormTrainingKernel,
+  batchNormBackward: batchNormBackwardKernel,
+  conv1dBackwardInput: conv1dBackwardInputKernel,
+  conv2dBackwardInput: conv2dBackwardInputKernel,
+  conv1dBackwardFilter: conv1dBackwardFilterKernel,
+  conv2dBackwardFilter: conv2dBackwardFilterKernel,
+  maxPool1dBackward: maxPool1dBackwardKernel,
+  maxPool2dBackward: maxPool2dBackwardKernel,
+  avgPool1dBackward: avgPool1dBackwardKernel,
+  avgPool2dBackward: avgPool2dBackwardKernel,
+  gatherBackward: gatherBackwardKernel,
 };
