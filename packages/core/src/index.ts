@@ -33,3 +33,5 @@ export { type ValueAndGrads, valueAndGrads } from './autograd/value-and-grads';
 export { backward } from './autograd/backward';
 export { Parameter } from './nn/parameter';
 export { DEFAULT_SEED, Rng, type RngState, defaultRng, manualSeed } from './random/rng';
+export * from './nn';
+export * as init from './nn/init';
