@@ -1,0 +1,10 @@
+"""Gradient goldens for exp: [2, 3] randn."""
+import torch
+
+from common import randn, rng
+from grad_common import grad_case, write_grad
+
+g = rng(4138)
+x = randn(g, 2, 3)
+cases = [grad_case(g, 'values', '[2, 3] randn', {}, [x], [0], torch.exp)]
+write_grad('exp', cases, __file__)
