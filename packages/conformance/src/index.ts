@@ -13,3 +13,9 @@ export { reportToJson } from './report-json';
 export { type WrittenReport, writeReport } from './write-report';
 // runConformance lives in '@cnnkit/conformance/vitest' so that importing this entry never loads vitest.
 export { writeFileAtomic } from './atomic-write';
+export {
+  FINITE_DIFFERENCE_STEP, FINITE_DIFFERENCE_TOLERANCE, type FiniteDifferenceCaseSpec, type GradientCase, type GradientGoldenFile, type GradientSource,
+  PYTORCH_GRADIENT_TOLERANCE, finiteDifferenceCase, gradientGoldens, uniformValues,
+} from './training/gradient-case';
+export { runGradientCase } from './training/run-gradient-case';
+export { GRADIENT_CASES, GRADIENT_CASES_BY_OP } from './cases/gradients';
