@@ -35,3 +35,7 @@ export { Parameter } from './nn/parameter';
 export { DEFAULT_SEED, Rng, type RngState, defaultRng, manualSeed } from './random/rng';
 export * from './nn';
 export * as init from './nn/init';
+export * from './train/losses';
+export * from './train/optimizers';
+export * from './train/schedules';
+export { type ClipGradNormOptions, clipGradNorm } from './train/clip-grad-norm';
