@@ -32,9 +32,14 @@ describe('BatchNorm2d', () => {
     expectClose(read(bn.runningVar!.value), [0.9 + (0.1 * 14) / 3]); // 0.9 * 1 + 0.1 * unbiased
   });
 
+  it("prints like PyTorch's repr", () => {
+    expect(new BatchNorm2d(64).describe()).toBe('BatchNorm2d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)');
+    expect(new BatchNorm2d(8, { eps: 0.001, momentum: null, affine: false }).describe()).toBe('BatchNorm2d(8, eps=0.001, momentum=None, affine=False, track_running_stats=True)');
+  });
+
   it('refuses other ranks and channel counts, naming itself', () => {
     const bn = new BatchNorm2d(3);
-    expect(() => bn.call(F.zeros([2, 3]))).toThrow(/BatchNorm2d\(3, eps=0.00001, momentum=0.1, affine=True, track_running_stats=True\): input has shape \[2, 3\] \(rank 2\); expected rank 4/);
+    expect(() => bn.call(F.zeros([2, 3]))).toThrow(/BatchNorm2d\(3, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True\): input has shape \[2, 3\] \(rank 2\); expected rank 4/);
     expect(() => bn.call(F.zeros([2, 4, 2, 2]))).toThrow(/with 4 channels at axis 1; expected 3/);
   });
 });

@@ -7,7 +7,7 @@ import { Buffer } from '../buffer';
 import { constantTensor } from '../init';
 import { Module } from '../module';
 import { Parameter } from '../parameter';
-import { checkInput, checkInt } from './layer-args';
+import { checkInput, checkInt, pyFloat } from './layer-args';
 
 export interface BatchNormOptions {
   readonly eps?: number;
@@ -95,6 +95,6 @@ export abstract class BatchNormNd extends Module {
 
   override extraRepr(): string {
     const py = (b: boolean): string => (b ? 'True' : 'False');
-    return `${this.numFeatures}, eps=${this.eps}, momentum=${this.momentum ?? 'None'}, affine=${py(this.affine)}, track_running_stats=${py(this.trackRunningStats)}`;
+    return `${this.numFeatures}, eps=${pyFloat(this.eps)}, momentum=${this.momentum === null ? 'None' : pyFloat(this.momentum)}, affine=${py(this.affine)}, track_running_stats=${py(this.trackRunningStats)}`;
   }
 }

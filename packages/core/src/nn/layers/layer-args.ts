@@ -41,3 +41,14 @@ export function checkInput(x: Tensor, ranks: readonly number[], layout: string, 
     throw new CnnkitError('SHAPE_MISMATCH', `${where}: input has shape ${formatShape(x.shape)} with ${x.shape[1]} channels at axis 1; expected ${channels}`, { shape: x.shape });
   }
 }
+
+/** A number as Python's repr prints a float (1e-05, 0.1), so describe() reads like PyTorch's module repr. */
+export function pyFloat(v: number): string {
+  const a = Math.abs(v);
+  if (a !== 0 && Number.isFinite(v) && (a < 1e-4 || a >= 1e16)) {
+    const [mantissa, exponent] = v.toExponential().split('e');
+    const e = Number(exponent);
+    return `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  }
+  return Number.isInteger(v) ? `${v}.0` : String(v);
+}
