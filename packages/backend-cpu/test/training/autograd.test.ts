@@ -141,3 +141,22 @@ describe('backward', () => {
     expect(values(a.grad)).toEqual([2, 4]);
   });
 });
+
+describe('needsGrad: gradients nobody asked for are not computed', () => {
+  it('skips conv2dBackwardInput for a data input and conv2dBackwardFilter for a frozen weight', () => {
+    const calls: string[] = [];
+    const counted = (op: 'conv2dBackwardInput' | 'conv2dBackwardFilter'): Kernel<typeof op> => (inputs, attrs) => {
+      calls.push(op);
+      return (cpu.kernels[op] as Kernel<typeof op>)(inputs, attrs as never);
+    };
+    const kernels: KernelTable = { ...cpu.kernels, conv2dBackwardInput: counted('conv2dBackwardInput'), conv2dBackwardFilter: counted('conv2dBackwardFilter') };
+    setBackend({ ...cpu, name: cpu.name, capabilities: cpu.capabilities, info: () => cpu.info(), compile: (g) => cpu.compile(g), fromHost: cpu.fromHost, kernels } as Backend);
+    const x = F.tensor(Array.from({ length: 16 }, (_, i) => i / 16), [1, 1, 4, 4]);
+    const w = F.tensor(Array.from({ length: 9 }, (_, i) => i / 9 - 0.4), [1, 1, 3, 3]);
+    valueAndGrads(() => F.reduceSum(F.conv2d(x, w)), [w]);
+    expect(calls).toEqual(['conv2dBackwardFilter']);
+    calls.length = 0;
+    valueAndGrads(() => F.reduceSum(F.conv2d(x, w)), [x]);
+    expect(calls).toEqual(['conv2dBackwardInput']);
+  });
+});

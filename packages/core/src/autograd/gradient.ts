@@ -5,6 +5,11 @@ export interface GradContext<K extends OpType> {
   readonly inputs: readonly Tensor[];
   readonly outputs: readonly Tensor[];
   readonly attrs: OpAttrs<K>;
+  /**
+   * Which inputs the loss needs a gradient for. Costly gradients skip the rest: the first
+   * convolution's dx (its input is data), or the weights of a frozen backbone.
+   */
+  readonly needsGrad: readonly boolean[];
 }
 
 /**

@@ -50,7 +50,7 @@ export function valueAndGrads(f: () => Tensor, xs: readonly Tensor[]): ValueAndG
         if (dys.every((d) => d === undefined)) continue;
         const grad = GRADIENTS[r.op] as GradFn<OpType> | undefined;
         if (!grad) throw new CnnkitError('UNSUPPORTED_OP', `${r.op}: no gradient is defined for this op, so it cannot be trained through`, { op: r.op });
-        const dxs = grad(dys, { inputs: r.inputs, outputs: r.outputs, attrs: r.attrs });
+        const dxs = grad(dys, { inputs: r.inputs, outputs: r.outputs, attrs: r.attrs, needsGrad: r.inputs.map((t) => reached.has(t)) });
         r.inputs.forEach((input, k) => {
           const dx = dxs[k];
           if (!dx || !reached.has(input)) return;

@@ -12,7 +12,7 @@ function transposeLast2(t: Tensor): Tensor {
 }
 
 /** da = dy @ bᵀ, db = aᵀ @ dy, each summed back over the batch axes it was broadcast along. */
-export const matmulGradient: GradFn<'matmul'> = ([dy], { inputs: [a, b] }) => [
-  sumToShape(matmul(dy!, transposeLast2(b!)), a!.shape),
-  sumToShape(matmul(transposeLast2(a!), dy!), b!.shape),
+export const matmulGradient: GradFn<'matmul'> = ([dy], { inputs: [a, b], needsGrad }) => [
+  needsGrad[0] ? sumToShape(matmul(dy!, transposeLast2(b!)), a!.shape) : undefined,
+  needsGrad[1] ? sumToShape(matmul(transposeLast2(a!), dy!), b!.shape) : undefined,
 ];
