@@ -31,6 +31,25 @@ import { reduceSumCases } from './ops/reduce-sum';
 import { reduceMeanCases } from './ops/reduce-mean';
 import { reduceMaxCases } from './ops/reduce-max';
 import { argMaxCases } from './ops/arg-max';
+import { negCases } from './ops/neg';
+import { absCases } from './ops/abs';
+import { signCases } from './ops/sign';
+import { expCases } from './ops/exp';
+import { logCases } from './ops/log';
+import { sqrtCases } from './ops/sqrt';
+import { sliceCases } from './ops/slice';
+import { expandCases } from './ops/expand';
+import { batchNormTrainingCases } from './ops/batch-norm-training';
+import { batchNormBackwardCases } from './ops/batch-norm-backward';
+import { conv1dBackwardInputCases } from './ops/conv1d-backward-input';
+import { conv2dBackwardInputCases } from './ops/conv2d-backward-input';
+import { conv1dBackwardFilterCases } from './ops/conv1d-backward-filter';
+import { conv2dBackwardFilterCases } from './ops/conv2d-backward-filter';
+import { maxPool1dBackwardCases } from './ops/max-pool1d-backward';
+import { maxPool2dBackwardCases } from './ops/max-pool2d-backward';
+import { avgPool1dBackwardCases } from './ops/avg-pool1d-backward';
+import { avgPool2dBackwardCases } from './ops/avg-pool2d-backward';
+import { gatherBackwardCases } from './ops/gather-backward';
 
 /** The op-level cases, one file per op (hand-worked values first, then PyTorch goldens). */
 export const OP_CASES: { readonly [K in OpType]: readonly ConformanceCase[] } = {
@@ -65,6 +84,25 @@ export const OP_CASES: { readonly [K in OpType]: readonly ConformanceCase[] } = 
   reduceMean: reduceMeanCases,
   reduceMax: reduceMaxCases,
   argMax: argMaxCases,
+  neg: negCases,
+  abs: absCases,
+  sign: signCases,
+  exp: expCases,
+  log: logCases,
+  sqrt: sqrtCases,
+  slice: sliceCases,
+  expand: expandCases,
+  batchNormTraining: batchNormTrainingCases,
+  batchNormBackward: batchNormBackwardCases,
+  conv1dBackwardInput: conv1dBackwardInputCases,
+  conv2dBackwardInput: conv2dBackwardInputCases,
+  conv1dBackwardFilter: conv1dBackwardFilterCases,
+  conv2dBackwardFilter: conv2dBackwardFilterCases,
+  maxPool1dBackward: maxPool1dBackwardCases,
+  maxPool2dBackward: maxPool2dBackwardCases,
+  avgPool1dBackward: avgPool1dBackwardCases,
+  avgPool2dBackward: avgPool2dBackwardCases,
+  gatherBackward: gatherBackwardCases,
 };
 
 export const ALL_CASES: readonly ConformanceCase[] = Object.values(OP_CASES).flat();

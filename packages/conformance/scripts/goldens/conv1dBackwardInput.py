@@ -1,0 +1,12 @@
+"""Goldens for conv1dBackwardInput: dx = autograd of the forward conv1d with respect to x, for a
+random dy; the op's inputs are (dy, weight) and inputSize carries x's spatial size. See
+conv_grad_helpers.py for how each padding is built and the tolerance."""
+from common import case, rng, write
+from conv_grad_helpers import TOLERANCE, problems
+
+g = rng(411 + 1)
+cases = []
+for name, description, p in problems(g, 1):
+    attrs = dict(p.attrs(), inputSize=p.size)
+    cases.append(case(name, description, attrs, [p.dy, p.w], p.dx, TOLERANCE))
+write('conv1dBackwardInput', cases, __file__)
