@@ -28,7 +28,7 @@ describe('unary math kernels', () => {
     expect(run(absKernel, specials)).toEqual([Infinity, 2, 0, 0, 0.25, 4, Infinity, NaN]);
   });
 
-  it('sign is -1, 0 or 1; sign(0) = 0 and sign(NaN) = NaN (as torch.sign)', () => {
+  it('sign is -1, 0 or 1; sign(0) = 0 and sign(NaN) = NaN (the contract, as numpy; torch gives 0)', () => {
     expect(run(signKernel, specials).map((v) => (Object.is(v, -0) ? 0 : v))).toEqual([-1, -1, 0, 0, 1, 1, 1, NaN]);
   });
 
