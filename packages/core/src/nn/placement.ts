@@ -27,7 +27,7 @@ export function placeLike(value: TensorValue, like: Tensor): Tensor {
   return like.backend === 'host' ? Tensor.fromValue(value) : createModuleTensor(value);
 }
 
-/** `value` moved onto `backend` (read back first if it lives elsewhere). */
+/** A copy of `t` on `backend` (read back to the host first, so any backend can be the source). */
 export async function moveTo(t: Tensor, backend: Backend): Promise<Tensor> {
   if (!backend.fromHost) throw new CnnkitError('BACKEND_INVALID', `toBackend: backend '${backend.name}' cannot take host values (no fromHost)`);
   const value = await t.toValue();
