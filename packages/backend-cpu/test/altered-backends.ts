@@ -1,5 +1,5 @@
 // cpu backends altered in one way each, for proving that the conformance suite notices.
-import { type Backend, type BackendCapabilities, type BackendInfo, type Kernel, type KernelTable, compileWithKernels } from '@cnnkit/core';
+import { type Backend, type BackendCapabilities, type BackendInfo, type Kernel, type KernelTable, type OpType, compileWithKernels } from '@cnnkit/core';
 import { KERNELS, createBackend, cpuTensor } from '../src';
 
 /** The cpu backend with some kernels replaced (and, optionally, other claims). */
@@ -25,9 +25,13 @@ export function cpuWith(overrides: {
   return backend;
 }
 
-/** The real conv2d, then every output nudged by 1% + 0.01: beyond any tolerance a case may set. */
-export const skewedConv2d: Kernel<'conv2d'> = (inputs, attrs) =>
-  KERNELS.conv2d!(inputs, attrs).map((y) => {
-    const values = y.dataSync() as Float32Array;
-    return cpuTensor(values.map((v) => v + 1e-2 * (1 + Math.abs(v))), y.shape);
-  });
+/** A kernel's real outputs, each value nudged by 5% + 0.01: beyond any tolerance a case may set, finite differences' included. */
+export function skewed<K extends OpType>(kernel: Kernel<K>): Kernel<K> {
+  return (inputs, attrs) =>
+    kernel(inputs, attrs).map((y) => {
+      const values = y.dataSync() as Float32Array;
+      return cpuTensor(values.map((v) => v + 5e-2 * (1 + Math.abs(v))), y.shape);
+    });
+}
+
+export const skewedConv2d: Kernel<'conv2d'> = skewed(KERNELS.conv2d!);

@@ -25,7 +25,8 @@ export function asyncOnly(inner: Backend): Backend {
     Object.fromEntries(Object.entries(tensors).map(([k, t]) => [k, asyncOnlyTensor(t, name)]));
   return {
     name,
-    capabilities: inner.capabilities,
+    // No kernel table here (tensors go through compile only), so no eager execution and no training.
+    capabilities: { ...inner.capabilities, eager: false, training: false },
     info: async () => ({ ...(await inner.info()), name }),
     async compile(graph, options) {
       const exe = await inner.compile(graph, options);

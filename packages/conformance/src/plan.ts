@@ -1,10 +1,10 @@
 import { type BackendCapabilities, CnnkitError } from '@cnnkit/core';
-import type { ConformanceCase } from './case';
 import { ALL_CASES } from './cases';
 import { type SkipOptions, skipReason, validateSkips } from './skip';
+import type { SuiteCase } from './suite-case';
 
 export interface PlannedCase {
-  readonly case: ConformanceCase;
+  readonly case: SuiteCase;
   /** Set when the case will not run, saying why. */
   readonly skip?: string;
 }
@@ -15,7 +15,7 @@ export interface PlannedCase {
  */
 export function planCases(
   capabilities: BackendCapabilities,
-  options: { readonly skip?: SkipOptions; readonly cases?: readonly ConformanceCase[]; readonly filter?: (c: ConformanceCase) => boolean },
+  options: { readonly skip?: SkipOptions; readonly cases?: readonly SuiteCase[]; readonly filter?: (c: SuiteCase) => boolean },
 ): PlannedCase[] {
   validateSkips(options.skip);
   const cases = (options.cases ?? ALL_CASES).filter((c) => options.filter?.(c) ?? true);

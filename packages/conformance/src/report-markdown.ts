@@ -1,3 +1,4 @@
+import { GRADIENTS, type OpType } from '@cnnkit/core';
 import type { SuiteReport } from './report';
 
 /** Table cells hold free text (reasons, descriptions): keep it on one line and out of the table syntax. */
@@ -24,15 +25,42 @@ function header(report: SuiteReport): string[] {
   return lines;
 }
 
-function opTable(report: SuiteReport): string[] {
-  const rows = report.ops.map((r) => {
+type Row = { readonly cases: number; readonly passed: number; readonly skipped: number; readonly failed: number; readonly skipReasons: readonly string[] };
+
+function table(heading: string, rows: readonly (readonly [string, Row])[], extraNote: (name: string) => string | undefined = () => undefined): string[] {
+  const lines = rows.map(([name, r]) => {
     const notes: string[] = [];
-    if (r.cases === 0) notes.push('no cases');
+    if (r.cases === 0) notes.push(extraNote(name) ?? 'no cases');
     notes.push(...r.skipReasons.map((s) => `skipped: ${s}`));
     if (r.failed > 0) notes.push('see failures');
-    return `| ${r.op} | ${r.passed} | ${r.skipped} | ${r.failed} | ${cell(notes.join('; '))} |`;
+    return `| ${name} | ${r.passed} | ${r.skipped} | ${r.failed} | ${cell(notes.join('; '))} |`;
   });
-  return ['| op | passed | skipped | failed | notes |', '| --- | ---: | ---: | ---: | --- |', ...rows];
+  return [`| ${heading} | passed | skipped | failed | notes |`, '| --- | ---: | ---: | ---: | --- |', ...lines];
+}
+
+function sectionTitle(title: string, t: SuiteReport['totals']): string {
+  return `### ${title} (${t.cases} cases: ${t.passed} passed, ${t.skipped} skipped, ${t.failed} failed)`;
+}
+
+/** Forward op cases, gradient cases, then optimizer steps and training runs: one table each. */
+function coverage(report: SuiteReport): string[] {
+  const totals = report.sectionTotals;
+  const notDifferentiable = (op: string): string | undefined => (GRADIENTS[op as OpType] ? undefined : 'no cases (no gradient: not differentiable or training-only)');
+  return [
+    '## Coverage',
+    '',
+    sectionTitle('Forward ops', totals.forward),
+    '',
+    ...table('op', report.ops.map((r) => [r.op, r] as const)),
+    '',
+    sectionTitle('Gradients', totals.gradient),
+    '',
+    ...table('op', report.gradients.map((r) => [r.op, r] as const), notDifferentiable),
+    '',
+    sectionTitle('Optimizers and training', totals.training),
+    '',
+    ...table('subject', report.training.map((r) => [r.subject, r] as const)),
+  ];
 }
 
 function failures(report: SuiteReport): string[] {
@@ -41,7 +69,7 @@ function failures(report: SuiteReport): string[] {
   return ['## Failures', '', ...failed.map((r) => `- \`${r.id}\`: ${cell(r.reason ?? 'no reason given')}`)];
 }
 
-/** The coverage matrix as a page a person reads: header, op table, failures. */
+/** The coverage matrix as a page a person reads: header, the three coverage tables, failures. */
 export function reportToMarkdown(report: SuiteReport): string {
-  return [...header(report), '', '## Coverage', '', ...opTable(report), '', ...failures(report), ''].join('\n');
+  return [...header(report), '', ...coverage(report), '', ...failures(report), ''].join('\n');
 }

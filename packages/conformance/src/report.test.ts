@@ -1,9 +1,10 @@
 import { OP_TYPES } from '@cnnkit/core';
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../test/sample-report';
+import { TRAINING_SUBJECTS } from './report';
 
 describe('buildReport', () => {
-  it('lists every op of the op set in order, with its counts, even ops without cases', () => {
+  it('lists every op of the op set in order for forward cases, with its counts, even ops without cases', () => {
     const r = sampleReport();
     expect(r.ops.map((o) => o.op)).toEqual(OP_TYPES);
     const row = (op: string) => r.ops.find((o) => o.op === op);
@@ -13,9 +14,32 @@ describe('buildReport', () => {
     expect(row('maxPool2d')).toEqual({ op: 'maxPool2d', cases: 0, passed: 0, skipped: 0, failed: 0, skipReasons: [] });
   });
 
-  it('totals the statuses and is not ok when a case failed', () => {
+  it('counts gradient cases per op in their own section, also listing every op', () => {
     const r = sampleReport();
-    expect(r.totals).toEqual({ cases: 5, passed: 2, skipped: 2, failed: 1 });
+    expect(r.gradients.map((o) => o.op)).toEqual(OP_TYPES);
+    expect(r.gradients.find((o) => o.op === 'relu')).toEqual({ op: 'relu', cases: 1, passed: 1, skipped: 0, failed: 0, skipReasons: [] });
+    expect(r.gradients.find((o) => o.op === 'sigmoid')).toMatchObject({ cases: 1, failed: 1 });
+    expect(r.gradients.find((o) => o.op === 'conv2d')).toMatchObject({ cases: 0 });
+  });
+
+  it('counts optimizer and training cases per subject: the known subjects first, then any other', () => {
+    const r = sampleReport();
+    expect(r.training.map((o) => o.subject)).toEqual([...TRAINING_SUBJECTS, 'training:tiny']);
+    const row = (s: string) => r.training.find((o) => o.subject === s);
+    expect(row('optimizer:adam')).toEqual({ subject: 'optimizer:adam', cases: 1, passed: 1, skipped: 0, failed: 0, skipReasons: [] });
+    expect(row('optimizer:sgd')).toMatchObject({ cases: 0 });
+    expect(row('training:lenet5')).toMatchObject({ cases: 1, skipped: 1, skipReasons: ['backend does not declare training capability'] });
+    expect(row('training:tiny')).toMatchObject({ cases: 1, passed: 1 });
+  });
+
+  it('totals the statuses per section and overall, and is not ok when a case failed', () => {
+    const r = sampleReport();
+    expect(r.sectionTotals).toEqual({
+      forward: { cases: 5, passed: 2, skipped: 2, failed: 1 },
+      gradient: { cases: 2, passed: 1, skipped: 0, failed: 1 },
+      training: { cases: 3, passed: 2, skipped: 1, failed: 0 },
+    });
+    expect(r.totals).toEqual({ cases: 10, passed: 5, skipped: 3, failed: 2 });
     expect(r.ok).toBe(false);
     expect(r.date).toBe('2025-01-02T03:04:05.000Z');
   });

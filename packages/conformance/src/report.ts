@@ -1,26 +1,35 @@
 import { type BackendCapabilities, type BackendInfo, type OpType, OP_TYPES } from '@cnnkit/core';
 import type { Tolerance } from './case';
-import type { CaseResult } from './run-case';
+import type { SuiteCaseResult } from './run-suite-case';
+import { type MatrixSection, matrixSection } from './suite-case';
 
-export const REPORT_FORMAT = 'cnnkit-conformance-report/1';
+/** Version 2 added gradient and training sections, and results carry kind and subject instead of op. */
+export const REPORT_FORMAT = 'cnnkit-conformance-report/2';
 
-/** One row of the coverage matrix: an op of the op set and what became of its cases. */
-export interface OpRow {
-  readonly op: OpType;
+/** The subjects of the optimizer and training section, always listed so that gaps show. */
+export const TRAINING_SUBJECTS: readonly string[] = ['optimizer:sgd', 'optimizer:adam', 'optimizer:adamw', 'training:lenet5'];
+
+export interface Counts {
   readonly cases: number;
   readonly passed: number;
   readonly skipped: number;
   readonly failed: number;
+}
+
+/** One row of the coverage matrix: a subject and what became of its cases. */
+export interface SubjectRow extends Counts {
+  readonly subject: string;
   /** The distinct reasons its cases were skipped. */
   readonly skipReasons: readonly string[];
 }
 
-export interface SuiteTotals {
-  readonly cases: number;
-  readonly passed: number;
-  readonly skipped: number;
-  readonly failed: number;
+/** A row of an op section: an op of the op set. */
+export interface OpRow extends Counts {
+  readonly op: OpType;
+  readonly skipReasons: readonly string[];
 }
+
+export type SuiteTotals = Counts;
 
 export interface SuiteReport {
   readonly format: typeof REPORT_FORMAT;
@@ -31,9 +40,15 @@ export interface SuiteReport {
   /** ISO 8601, when the run started. */
   readonly date: string;
   readonly ms: number;
-  readonly results: readonly CaseResult[];
-  /** Every op of core's OP_TYPES, in op-set order, even those without cases, so gaps show. */
+  readonly results: readonly SuiteCaseResult[];
+  /** Forward op cases per op: every op of core's OP_TYPES, in op-set order, even those without cases, so gaps show. */
   readonly ops: readonly OpRow[];
+  /** Gradient cases per op, every op of OP_TYPES likewise. */
+  readonly gradients: readonly OpRow[];
+  /** Optimizer steps and training runs per subject: TRAINING_SUBJECTS, then any other subject met. */
+  readonly training: readonly SubjectRow[];
+  /** Per section, and over everything. */
+  readonly sectionTotals: Readonly<Record<MatrixSection, SuiteTotals>>;
   readonly totals: SuiteTotals;
   /** True when no case failed. */
   readonly ok: boolean;
@@ -46,34 +61,37 @@ export interface ReportInput {
   readonly tolerance?: Partial<Tolerance>;
   readonly date: Date;
   readonly ms: number;
-  readonly results: readonly CaseResult[];
+  readonly results: readonly SuiteCaseResult[];
 }
 
-function countOf(results: readonly CaseResult[], status: CaseResult['status']): number {
-  return results.reduce((n, r) => n + (r.status === status ? 1 : 0), 0);
+function countsOf(results: readonly SuiteCaseResult[]): Counts {
+  const count = (status: SuiteCaseResult['status']) => results.reduce((n, r) => n + (r.status === status ? 1 : 0), 0);
+  return { cases: results.length, passed: count('passed'), skipped: count('skipped'), failed: count('failed') };
+}
+
+/** Rows for the given subjects in order, then any other subject the results name, in order of appearance. */
+function rowsOf(results: readonly SuiteCaseResult[], subjects: readonly string[]): SubjectRow[] {
+  const bySubject = new Map<string, SuiteCaseResult[]>(subjects.map((s) => [s, []]));
+  for (const r of results) {
+    const list = bySubject.get(r.subject);
+    if (list) list.push(r);
+    else bySubject.set(r.subject, [r]);
+  }
+  return [...bySubject].map(([subject, rs]) => ({
+    subject,
+    ...countsOf(rs),
+    skipReasons: [...new Set(rs.filter((r) => r.status === 'skipped').map((r) => r.reason ?? 'no reason given'))],
+  }));
+}
+
+function opRowsOf(results: readonly SuiteCaseResult[]): OpRow[] {
+  return rowsOf(results, OP_TYPES).map(({ subject, ...row }) => ({ op: subject as OpType, ...row }));
 }
 
 export function buildReport(input: ReportInput): SuiteReport {
-  const byOp = new Map<OpType, CaseResult[]>(OP_TYPES.map((op) => [op, []]));
-  for (const r of input.results) {
-    const list = byOp.get(r.op);
-    if (list) list.push(r);
-    else byOp.set(r.op, [r]);
-  }
-  const ops: OpRow[] = [...byOp].map(([op, rs]) => ({
-    op,
-    cases: rs.length,
-    passed: countOf(rs, 'passed'),
-    skipped: countOf(rs, 'skipped'),
-    failed: countOf(rs, 'failed'),
-    skipReasons: [...new Set(rs.filter((r) => r.status === 'skipped').map((r) => r.reason ?? 'no reason given'))],
-  }));
-  const totals: SuiteTotals = {
-    cases: input.results.length,
-    passed: countOf(input.results, 'passed'),
-    skipped: countOf(input.results, 'skipped'),
-    failed: countOf(input.results, 'failed'),
-  };
+  const bySection: Record<MatrixSection, SuiteCaseResult[]> = { forward: [], gradient: [], training: [] };
+  for (const r of input.results) bySection[matrixSection(r.kind, r.level)].push(r);
+  const totals = countsOf(input.results);
   return {
     format: REPORT_FORMAT,
     backend: input.backend,
@@ -83,13 +101,11 @@ export function buildReport(input: ReportInput): SuiteReport {
     date: input.date.toISOString(),
     ms: input.ms,
     results: input.results,
-    ops,
+    ops: opRowsOf(bySection.forward),
+    gradients: opRowsOf(bySection.gradient),
+    training: rowsOf(bySection.training, TRAINING_SUBJECTS),
+    sectionTotals: { forward: countsOf(bySection.forward), gradient: countsOf(bySection.gradient), training: countsOf(bySection.training) },
     totals,
     ok: totals.failed === 0,
   };
-}
-
-/** The result of a case that was planned as skipped. */
-export function skippedResult(c: { readonly id: string; readonly op: OpType; readonly level: CaseResult['level'] }, reason: string): CaseResult {
-  return { id: c.id, op: c.op, level: c.level, status: 'skipped', reason, ms: 0 };
 }

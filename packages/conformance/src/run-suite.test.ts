@@ -1,6 +1,6 @@
 import { OP_TYPES, Tensor, hostStorage, isCnnkitError, type Kernel } from '@cnnkit/core';
 import { describe, expect, it } from 'vitest';
-import { FAKE, FAKE_CASES, fakeBackend, reluCase, sigmoidCase } from '../test/fake-backend';
+import { FAKE, FAKE_CASES, fakeBackend, fakeTrainingRun, reluCase, sigmoidCase } from '../test/fake-backend';
 import { runSuite } from './run-suite';
 
 const statuses = (r: Awaited<ReturnType<typeof runSuite>>) => Object.fromEntries(r.results.map((x) => [x.id, x.reason ? `${x.status}: ${x.reason}` : x.status]));
@@ -16,11 +16,12 @@ describe('runSuite', () => {
       'relu/hand/basic': 'passed',
       'sigmoid/hand/basic': 'passed',
       'argMax/hand/rows': 'skipped: backend does not declare op argMax',
-      'relu/training/grad': 'skipped: training case; backend does not declare training',
+      'relu/training/grad': 'skipped: backend does not declare training capability',
     });
     expect(report.backend).toMatchObject({ name: FAKE, device: 'cpu' });
     expect(report.ops.map((o) => o.op)).toEqual(OP_TYPES);
-    expect(report.ops.find((o) => o.op === 'relu')).toMatchObject({ passed: 1, skipped: 1, failed: 0 });
+    expect(report.ops.find((o) => o.op === 'relu')).toMatchObject({ passed: 1, skipped: 0, failed: 0 });
+    expect(report.training.find((o) => o.subject === 'relu')).toMatchObject({ passed: 0, skipped: 1, failed: 0 });
     expect(report.totals).toEqual({ cases: 4, passed: 2, skipped: 2, failed: 0 });
     expect(report.ok).toBe(true);
     expect(disposed).toBe(1);
@@ -44,7 +45,7 @@ describe('runSuite', () => {
     const report = await runSuite({
       create: () => fakeBackend({ capabilities: { dtypes: ['float32', 'int32'], training: true } }),
       cases: FAKE_CASES,
-      filter: (c) => c.op === 'relu',
+      filter: (c) => c.id.startsWith('relu/'),
       skip: { ops: { relu: 'relu is out of scope here' }, cases: { 'relu/training/': 'gradients not yet wired' } },
     });
     expect(statuses(report)).toEqual({
@@ -73,5 +74,27 @@ describe('runSuite', () => {
     };
     const report = await runSuite({ create: () => fakeBackend({ kernels: { relu: boom } }), cases: [reluCase] });
     expect(report.results[0]).toMatchObject({ status: 'failed', reason: 'threw Error: kernel exploded' });
+  });
+
+  it('runs a training run where training is declared: passes on a falling loss, fails on a flat or non-finite one', async () => {
+    const create = () => fakeBackend({ capabilities: { training: true } });
+    const cases = [
+      fakeTrainingRun([2.3, 1.5, 1.2], 'training:fake/falls'),
+      fakeTrainingRun([2.3, 2.0, 1.7], 'training:fake/too-slow'),
+      fakeTrainingRun([2.3, NaN, 0.1], 'training:fake/nan'),
+    ];
+    const report = await runSuite({ create, cases });
+    expect(statuses(report)).toEqual({
+      'training:fake/falls': 'passed',
+      'training:fake/too-slow': 'failed: final loss 1.700 is not below 0.7 × first loss 2.300 = 1.610 (losses: 2.300, 2.000, 1.700)',
+      'training:fake/nan': 'failed: loss at step 2 is NaN; expected every loss finite (losses: 2.300, NaN, 0.1000)',
+    });
+    expect(report.training.find((r) => r.subject === 'training:fake')).toMatchObject({ cases: 3, passed: 1, failed: 2 });
+  });
+
+  it('reports a training run that throws as failed, with the error', async () => {
+    const run = { ...fakeTrainingRun([1]), train: async () => Promise.reject(new Error('out of memory')) };
+    const report = await runSuite({ create: () => fakeBackend({ capabilities: { training: true } }), cases: [run] });
+    expect(report.results[0]).toMatchObject({ kind: 'model-training', subject: 'training:fake', status: 'failed', reason: 'threw Error: out of memory' });
   });
 });

@@ -1,6 +1,6 @@
 import type { BackendCapabilities } from '@cnnkit/core';
 import { describe, expect, it } from 'vitest';
-import { argMaxCase, reluCase, sigmoidCase, trainingCase } from '../test/fake-backend';
+import { argMaxCase, conv2dGradientCase, fakeTrainingRun, reluCase, reluGradientCase, sigmoidCase, trainingCase } from '../test/fake-backend';
 import { planCases } from './plan';
 import { skipReason, validateSkips } from './skip';
 
@@ -15,9 +15,35 @@ describe('skipReason', () => {
     expect(skipReason(reluCase, { ...caps, ops: ['sigmoid'] })).toBe('backend does not declare op relu');
   });
 
-  it('skips training cases unless the backend declares training', () => {
-    expect(skipReason(trainingCase, caps)).toBe('training case; backend does not declare training');
+  it('skips training cases unless the backend declares training, before looking at ops', () => {
+    for (const c of [trainingCase, reluGradientCase, fakeTrainingRun([2, 1])]) {
+      expect(skipReason(c, caps), c.id).toBe('backend does not declare training capability');
+      expect(skipReason(c, { ...caps, ops: [] }), c.id).toBe('backend does not declare training capability');
+    }
     expect(skipReason(trainingCase, { ...caps, training: true })).toBeUndefined();
+  });
+
+  it('skips training cases on a backend that declares training but not eager kernels', () => {
+    expect(skipReason(reluGradientCase, { ...caps, training: true, eager: false })).toBe('backend does not declare eager execution, which training cases run on');
+  });
+
+  it('skips a gradient case unless the backend declares its op, its backward kernels and the loss kernels', () => {
+    const training = { ...caps, training: true, ops: ['relu', 'mul', 'reduceSum', 'add', 'conv2d', 'conv2dBackwardInput', 'conv2dBackwardFilter'] } as const;
+    expect(skipReason(reluGradientCase, training)).toBeUndefined();
+    expect(skipReason(conv2dGradientCase, training)).toBeUndefined();
+    expect(skipReason(reluGradientCase, { ...training, ops: ['mul', 'reduceSum', 'add'] })).toBe('backend does not declare op relu');
+    expect(skipReason(conv2dGradientCase, { ...training, ops: training.ops.filter((op) => op !== 'conv2dBackwardFilter') })).toBe(
+      'backend does not declare op conv2dBackwardFilter, which the conv2d gradient needs',
+    );
+    expect(skipReason(conv2dGradientCase, { ...training, ops: ['conv2d', 'mul', 'add'] })).toBe(
+      'backend does not declare op conv2dBackwardInput, conv2dBackwardFilter, reduceSum, which the conv2d gradient needs',
+    );
+  });
+
+  it('skips a training run unless the backend declares every op it runs, naming the run', () => {
+    const run = fakeTrainingRun([2, 1], 'training:fake/steps', ['relu', 'maxPool2d', 'maxPool2dBackward']);
+    expect(skipReason(run, { ...caps, training: true, ops: ['relu', 'maxPool2d'] })).toBe('backend does not declare op maxPool2dBackward, which training:fake needs');
+    expect(skipReason(run, { ...caps, training: true, ops: ['relu', 'maxPool2d', 'maxPool2dBackward'] })).toBeUndefined();
   });
 
   it('skips a case whose tensors use a dtype the backend does not declare', () => {
@@ -25,9 +51,11 @@ describe('skipReason', () => {
     expect(skipReason(argMaxCase, { ...caps, dtypes: ['float32', 'int32'] })).toBeUndefined();
   });
 
-  it('gives the caller reason for a skipped op', () => {
+  it('gives the caller reason for a skipped op, to its forward and gradient cases', () => {
     expect(skipReason(reluCase, caps, { ops: { relu: 'engine X lacks it' } })).toBe('engine X lacks it');
     expect(skipReason(sigmoidCase, caps, { ops: { relu: 'engine X lacks it' } })).toBeUndefined();
+    const training = { ...caps, training: true, ops: ['relu', 'mul', 'reduceSum', 'add'] } as const;
+    expect(skipReason(reluGradientCase, training, { ops: { relu: 'engine X lacks it' } })).toBe('engine X lacks it');
   });
 
   it('matches case ids exactly, or by a prefix ending in "/", the exact id winning over the longest prefix', () => {
@@ -63,11 +91,11 @@ describe('validateSkips', () => {
 
 describe('planCases', () => {
   it('keeps the filtered cases in order, each with its skip decision', () => {
-    const plan = planCases(caps, { cases: [reluCase, sigmoidCase, argMaxCase, trainingCase], filter: (c) => c.op !== 'sigmoid' });
+    const plan = planCases(caps, { cases: [reluCase, sigmoidCase, argMaxCase, trainingCase], filter: (c) => !c.id.startsWith('sigmoid/') });
     expect(plan.map((p) => [p.case.id, p.skip])).toEqual([
       ['relu/hand/basic', undefined],
       ['argMax/hand/rows', 'backend does not declare dtype int32'],
-      ['relu/training/grad', 'training case; backend does not declare training'],
+      ['relu/training/grad', 'backend does not declare training capability'],
     ]);
   });
 

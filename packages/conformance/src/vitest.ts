@@ -6,8 +6,8 @@ import { type Backend, type BackendInfo } from '@cnnkit/core';
 import { afterAll, describe, it } from 'vitest';
 import { checkDevice } from './device-check';
 import { planCases } from './plan';
-import { buildReport, skippedResult } from './report';
-import { type CaseResult, runCase } from './run-case';
+import { buildReport } from './report';
+import { type SuiteCaseResult, notRunResult, runSuiteCase, skippedCaseResult } from './run-suite-case';
 import { validateSkips } from './skip';
 import type { SuiteOptions } from './suite-options';
 import { writeReport } from './write-report';
@@ -28,7 +28,7 @@ export function runConformance(options: ConformanceOptions): void {
   describe('conformance', async () => {
     const backend: Backend = await options.create();
     const plan = planCases(backend.capabilities, options);
-    const results = new Map<string, CaseResult>();
+    const results = new Map<string, SuiteCaseResult>();
     const date = new Date();
     const started = performance.now();
 
@@ -45,7 +45,7 @@ export function runConformance(options: ConformanceOptions): void {
       for (const p of plan) {
         const c = p.case;
         if (p.skip !== undefined) {
-          results.set(c.id, skippedResult(c, p.skip));
+          results.set(c.id, skippedCaseResult(c, p.skip));
           it.skip(`${c.id} — skipped: ${p.skip}`, () => {});
           continue;
         }
@@ -54,10 +54,10 @@ export function runConformance(options: ConformanceOptions): void {
             await device();
           } catch (error) {
             const reason = `not run: device check failed: ${(error as Error).message}`;
-            results.set(c.id, { id: c.id, op: c.op, level: c.level, status: 'failed', reason, ms: 0 });
+            results.set(c.id, notRunResult(c, reason));
             throw new Error(reason);
           }
-          const r = await runCase(backend, c, options.tolerance);
+          const r = await runSuiteCase(backend, c, options.tolerance);
           results.set(c.id, r);
           if (r.status === 'failed') throw new Error(`${c.id}: ${r.reason ?? 'failed'}`);
         });
@@ -66,7 +66,7 @@ export function runConformance(options: ConformanceOptions): void {
       afterAll(async () => {
         try {
           const info = await device().catch(() => backend.info());
-          const all = plan.map((p) => results.get(p.case.id) ?? skippedResult(p.case, 'not run in this test run (filtered out)'));
+          const all = plan.map((p) => results.get(p.case.id) ?? skippedCaseResult(p.case, 'not run in this test run (filtered out)'));
           const report = buildReport({
             backend: info,
             capabilities: backend.capabilities,

@@ -4,7 +4,7 @@ import {
   type Backend, type BackendCapabilities, type BackendInfo, type Kernel, type KernelTable, type OpType,
   Tensor, compileWithKernels, hostStorage,
 } from '@cnnkit/core';
-import { opCase, t, type ConformanceCase } from '../src';
+import { type ConformanceCase, type GradientCase, type ModelTrainingCase, finiteDifferenceCase, opCase, t } from '../src';
 
 export const FAKE = 'fake';
 
@@ -41,6 +41,7 @@ export function fakeBackend(options: FakeOptions = {}): Backend {
       ops: Object.keys(kernels) as OpType[],
       ...options.capabilities,
     },
+    kernels,
     info: async () => ({ name: FAKE, device: 'cpu', description: 'test double', versions: { fake: '1.0.0' }, ...options.info }),
     compile: async (graph) =>
       compileWithKernels(graph, { backend: FAKE, kernels, upload: (v) => new Tensor(v.shape, v.dtype, hostStorage(v.data.slice(), FAKE)) }),
@@ -77,5 +78,35 @@ export const argMaxCase: ConformanceCase = opCase({
 });
 
 export const trainingCase: ConformanceCase = { ...reluCase, id: 'relu/training/grad', level: 'training' };
+
+/** relu's gradient against finite differences: needs relu and the loss's kernels (mul, reduceSum, add). */
+export const reluGradientCase: GradientCase = finiteDifferenceCase({
+  name: 'basic',
+  op: 'relu',
+  description: 'relu gradient away from the kink',
+  inputs: [t([-2, -0.5, 0.5, 3], [4])],
+});
+
+/** conv2d's gradient also needs its two backward kernels. */
+export const conv2dGradientCase: GradientCase = finiteDifferenceCase({
+  name: 'tiny',
+  op: 'conv2d',
+  description: '1x1 image, 1x1 kernel',
+  inputs: [t([2], [1, 1, 1, 1]), t([3], [1, 1, 1, 1])],
+});
+
+/** A training run that reports the given losses, without touching any kernel. */
+export function fakeTrainingRun(losses: readonly number[], id = 'training:fake/steps', ops: ModelTrainingCase['ops'] = ['relu']): ModelTrainingCase {
+  return {
+    kind: 'model-training',
+    id,
+    subject: 'training:fake',
+    level: 'training',
+    description: `reports losses ${losses.join(', ')}`,
+    ops,
+    train: async () => losses,
+    maxFinalRatio: 0.7,
+  };
+}
 
 export const FAKE_CASES: readonly ConformanceCase[] = [reluCase, sigmoidCase, argMaxCase, trainingCase];

@@ -1,6 +1,6 @@
 import { buildReport, type SuiteReport } from '../src/report';
 
-/** A report with one of each status, free text that needs escaping, and a fallback. */
+/** A report with one of each status in each section, free text that needs escaping, and a fallback. */
 export function sampleReport(): SuiteReport {
   return buildReport({
     backend: { name: 'fake', device: 'cuda', description: 'Test GPU | 2 GB', versions: { fake: '1.2.3', node: 'v20' }, fallback: 'none really' },
@@ -10,11 +10,16 @@ export function sampleReport(): SuiteReport {
     date: new Date('2025-01-02T03:04:05.000Z'),
     ms: 1234,
     results: [
-      { id: 'relu/hand/basic', op: 'relu', level: 'op', status: 'passed', ms: 1 },
-      { id: 'relu/hand/two', op: 'relu', level: 'op', status: 'passed', ms: 1 },
-      { id: 'sigmoid/hand/basic', op: 'sigmoid', level: 'op', status: 'failed', reason: "output 'y': a | b\nsecond line", ms: 1 },
-      { id: 'conv2d/hand/x', op: 'conv2d', level: 'op', status: 'skipped', reason: 'engine lacks dilation', ms: 0 },
-      { id: 'argMax/hand/rows', op: 'argMax', level: 'op', status: 'skipped', reason: 'backend does not declare op argMax', ms: 0 },
+      { id: 'relu/hand/basic', kind: 'op', level: 'op', subject: 'relu', status: 'passed', ms: 1 },
+      { id: 'relu/hand/two', kind: 'op', level: 'op', subject: 'relu', status: 'passed', ms: 1 },
+      { id: 'sigmoid/hand/basic', kind: 'op', level: 'op', subject: 'sigmoid', status: 'failed', reason: "output 'y': a | b\nsecond line", ms: 1 },
+      { id: 'conv2d/hand/x', kind: 'op', level: 'op', subject: 'conv2d', status: 'skipped', reason: 'engine lacks dilation', ms: 0 },
+      { id: 'argMax/hand/rows', kind: 'op', level: 'op', subject: 'argMax', status: 'skipped', reason: 'backend does not declare op argMax', ms: 0 },
+      { id: 'relu/grad/fd/basic', kind: 'gradient', level: 'training', subject: 'relu', status: 'passed', ms: 2 },
+      { id: 'sigmoid/grad/pytorch/basic', kind: 'gradient', level: 'training', subject: 'sigmoid', status: 'failed', reason: "dx: 1 of 3 values differ", ms: 2 },
+      { id: 'optimizer:adam/pytorch/basic', kind: 'optimizer', level: 'training', subject: 'optimizer:adam', status: 'passed', ms: 3 },
+      { id: 'training:lenet5/sgd', kind: 'model-training', level: 'training', subject: 'training:lenet5', status: 'skipped', reason: 'backend does not declare training capability', ms: 0 },
+      { id: 'training:tiny/sgd', kind: 'model-training', level: 'training', subject: 'training:tiny', status: 'passed', ms: 4 },
     ],
   });
 }

@@ -45,17 +45,18 @@ describe('cnnkit conformance', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('# Conformance: cpu');
     expect(r.stdout).toContain('| op | passed | skipped | failed | notes |');
-    const row = /^\| relu \| (\d+) \| 0 \| 0 \|/m.exec(r.stdout);
-    expect(row, 'relu row in the matrix').not.toBeNull();
-    const passed = Number(row![1]);
-    expect(passed).toBeGreaterThan(0);
+    // relu has a row in the forward section and one in the gradient section ('relu/grad/...').
+    const rows = [...r.stdout.matchAll(/^\| relu \| (\d+) \| 0 \| 0 \|/gm)].map((m) => Number(m[1]));
+    expect(rows, 'relu rows in the matrix').toHaveLength(2);
+    expect(rows.every((n) => n > 0)).toBe(true);
+    const passed = rows[0]! + rows[1]!;
     // 'relu/' picks relu's own cases, not leakyRelu's.
     expect(r.stdout).toMatch(/^\| leakyRelu \| 0 \| 0 \| 0 \|/m);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(`conformance cpu: ${passed} passed, 0 failed, 0 skipped`);
 
     const md = await readFile(path.join(out, 'coverage.md'), 'utf8');
     const json = JSON.parse(await readFile(path.join(out, 'coverage.json'), 'utf8')) as { backend: { device: string }; totals: { passed: number; failed: number }; ok: boolean };
-    expect(md).toContain(`| relu | ${passed} | 0 | 0 |`);
+    expect(md).toContain(`| relu | ${rows[0]} | 0 | 0 |`);
     expect(json.backend.device).toBe('cpu');
     expect(json.totals).toMatchObject({ passed, failed: 0 });
     expect(json.ok).toBe(true);
@@ -75,7 +76,9 @@ describe('cnnkit conformance', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^\| relu \| 0 \| 0 \| [1-9]\d* \|/m);
     expect(r.stdout).toMatch(/^- `relu\/[^`]+`: /m);
-    expect(r.stdout).toMatch(/conformance broken-relu: 0 passed, [1-9]\d* failed, 0 skipped\s*$/);
+    // broken-relu does not declare training, so relu's gradient cases are skipped, not failed.
+    expect(r.stdout).toMatch(/^\| relu \| 0 \| [1-9]\d* \| 0 \| skipped: backend does not declare training capability \|/m);
+    expect(r.stdout).toMatch(/conformance broken-relu: 0 passed, [1-9]\d* failed, [1-9]\d* skipped\s*$/);
   });
 
   it('reports ops the backend does not declare as skipped, not failed', async () => {

@@ -1,5 +1,9 @@
 import type { OpType } from '@cnnkit/core';
 import type { ConformanceCase } from '../case';
+import type { SuiteCase } from '../suite-case';
+import type { ModelTrainingCase } from '../training/model-training-case';
+import { GRADIENT_CASES } from './gradients';
+import { lenet5TrainingCase } from './training/lenet5';
 import { conv1dCases } from './ops/conv1d';
 import { conv2dCases } from './ops/conv2d';
 import { maxPool1dCases } from './ops/max-pool1d';
@@ -105,4 +109,8 @@ export const OP_CASES: { readonly [K in OpType]: readonly ConformanceCase[] } = 
   gatherBackward: gatherBackwardCases,
 };
 
-export const ALL_CASES: readonly ConformanceCase[] = Object.values(OP_CASES).flat();
+/** Whole models trained for a few steps: the loss must go down. */
+export const MODEL_TRAINING_CASES: readonly ModelTrainingCase[] = [lenet5TrainingCase];
+
+/** Every case, in the order the suite runs them: forward op cases, then gradient cases, optimizer steps and training runs. */
+export const ALL_CASES: readonly SuiteCase[] = [...Object.values(OP_CASES).flat(), ...GRADIENT_CASES, ...MODEL_TRAINING_CASES];

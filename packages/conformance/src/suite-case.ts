@@ -1,0 +1,61 @@
+import type { DType, OpType } from '@cnnkit/core';
+import type { ConformanceCase } from './case';
+import type { GradientCase } from './training/gradient-case';
+import { gradientKernels } from './training/gradient-kernels';
+import type { ModelTrainingCase } from './training/model-training-case';
+
+/**
+ * Every kind of case the suite runs: forward op cases (a graph, compiled), gradient cases (one
+ * op's autograd on an eager backend), optimizer steps and model-training runs.
+ */
+export type SuiteCase = ConformanceCase | GradientCase | ModelTrainingCase;
+
+export type CaseKind = 'op' | 'gradient' | 'optimizer' | 'model-training';
+
+/** The part of the coverage matrix a case counts in. */
+export type MatrixSection = 'forward' | 'gradient' | 'training';
+
+export function caseKind(c: SuiteCase): CaseKind {
+  return 'kind' in c ? c.kind : 'op';
+}
+
+/** The coverage-matrix row: the op for op and gradient cases, else the case's own subject ('training:lenet5'). */
+export function caseSubject(c: SuiteCase): string {
+  return 'subject' in c ? c.subject : c.op;
+}
+
+/**
+ * Forward op cases (and whole-model graph cases) count per op; gradient cases count per op in
+ * their own section; optimizer steps and training runs count per subject.
+ */
+export function matrixSection(kind: CaseKind, level: string): MatrixSection {
+  if (kind === 'gradient') return 'gradient';
+  if (kind === 'op' && level !== 'training') return 'forward';
+  return 'training';
+}
+
+/** Cases that run op by op on core's eager engine, and so need a backend declaring training. */
+export function needsTraining(c: SuiteCase): boolean {
+  return c.level === 'training';
+}
+
+/** The ops whose kernels the case runs: a backend that does not declare one skips it. */
+export function requiredOps(c: SuiteCase): readonly OpType[] {
+  switch (caseKind(c)) {
+    case 'gradient':
+      return gradientKernels(c as GradientCase);
+    case 'model-training':
+      return (c as ModelTrainingCase).ops;
+    default:
+      return [(c as ConformanceCase).op];
+  }
+}
+
+/** Every dtype a case feeds or expects (training runs are float32 throughout). */
+export function caseDtypes(c: SuiteCase): DType[] {
+  let values: { readonly dtype: DType }[];
+  if (!('kind' in c)) values = [...Object.values(c.inputs), ...Object.values(c.expected), ...Object.values(c.graph.initializers)];
+  else if (c.kind === 'gradient') values = [...c.inputs, ...c.upstream.flatMap((u) => (u ? [u] : [])), ...(c.expected ?? [])];
+  else values = [{ dtype: 'float32' }];
+  return [...new Set(values.map((v) => v.dtype))];
+}
