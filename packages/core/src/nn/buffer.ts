@@ -1,7 +1,7 @@
 import { engine } from '../eager/engine';
 import type { Tensor } from '../tensor/tensor';
 
-export interface BufferOptions {
+export interface ModuleBufferOptions {
   /**
    * When true, a state dict without this key loads without reporting it missing (the buffer
    * keeps its value). BatchNorm's num_batches_tracked is such a key: PyTorch checkpoints older
@@ -14,11 +14,11 @@ export interface BufferOptions {
  * Module state that is saved and loaded with the parameters but never trained (BatchNorm's
  * running statistics). Like Parameter, the value is replaced, never mutated in place.
  */
-export class Buffer {
+export class ModuleBuffer {
   #value: Tensor;
   readonly optionalOnLoad: boolean;
 
-  constructor(value: Tensor, options: BufferOptions = {}) {
+  constructor(value: Tensor, options: ModuleBufferOptions = {}) {
     this.#value = engine.keep(value);
     this.optionalOnLoad = options.optionalOnLoad ?? false;
   }

@@ -1,5 +1,5 @@
 // nn: modules, layers, state dicts and fine-tuning helpers (Parameter is exported on its own).
-export { Buffer, type BufferOptions } from './buffer';
+export { ModuleBuffer, type ModuleBufferOptions } from './buffer';
 export { Module, type StateHolder } from './module';
 export { type NamePattern, nameMatcher } from './name-pattern';
 export type { LoadStateDictOptions, LoadStateDictReport, StateMismatch, StateSignature } from './state-dict';

@@ -2,14 +2,14 @@ import type { Backend } from '../backend/backend';
 import { engine } from '../eager/engine';
 import { CnnkitError } from '../errors';
 import type { Tensor, TensorValue } from '../tensor/tensor';
-import type { Buffer } from './buffer';
+import type { ModuleBuffer } from './buffer';
 import { type NamePattern, describePattern, nameMatcher } from './name-pattern';
 import type { Parameter } from './parameter';
 import { moveTo } from './placement';
 import { type LoadStateDictOptions, type LoadStateDictReport, loadState, readState } from './state-dict';
 
 /** A parameter or buffer as the state dict sees it: something with a value that can be replaced. */
-export type StateHolder = Parameter | Buffer;
+export type StateHolder = Parameter | ModuleBuffer;
 
 /**
  * torch.nn.Module: a tree of named children, parameters and buffers. Subclasses register what
@@ -24,7 +24,7 @@ export abstract class Module {
   /** Train mode (batch statistics, dropout on) or eval mode; set with train() / eval(). */
   training = true;
   readonly #parameters = new Map<string, Parameter>();
-  readonly #buffers = new Map<string, Buffer>();
+  readonly #buffers = new Map<string, ModuleBuffer>();
   readonly #children = new Map<string, Module>();
 
   abstract forward(x: Tensor): Tensor;
@@ -51,7 +51,7 @@ export abstract class Module {
     return parameter;
   }
 
-  registerBuffer(name: string, buffer: Buffer): Buffer {
+  registerBuffer(name: string, buffer: ModuleBuffer): ModuleBuffer {
     this.#checkNewName(name, 'registerBuffer');
     this.#buffers.set(name, buffer);
     return buffer;
@@ -105,13 +105,13 @@ export abstract class Module {
     return this.namedParameters().map(([, p]) => p);
   }
 
-  namedBuffers(): [string, Buffer][] {
-    const out: [string, Buffer][] = [];
+  namedBuffers(): [string, ModuleBuffer][] {
+    const out: [string, ModuleBuffer][] = [];
     for (const [path, m] of this.namedModules()) for (const [name, b] of m.#buffers) out.push([join(path, name), b]);
     return out;
   }
 
-  buffers(): Buffer[] {
+  buffers(): ModuleBuffer[] {
     return this.namedBuffers().map(([, b]) => b);
   }
 

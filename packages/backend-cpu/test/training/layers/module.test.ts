@@ -1,5 +1,5 @@
 import {
-  BatchNorm2d, Buffer, CnnkitError, Conv2d, F, Linear, Module, Parameter, ReLU, Sequential, type Tensor, type TensorValue,
+  BatchNorm2d, ModuleBuffer, CnnkitError, Conv2d, F, Linear, Module, Parameter, ReLU, Sequential, type Tensor, type TensorValue,
   backward, isCnnkitError, manualSeed,
 } from '@cnnkit/core';
 import { Tensor as CoreTensor } from '@cnnkit/core';
@@ -66,7 +66,7 @@ describe('Module registration and traversal', () => {
     const b = new Bad();
     b.register('x', new ReLU());
     expect(() => b.register('x', new ReLU())).toThrow(/Bad\(\)\.register: 'x' is already registered/);
-    expect(() => b.registerBuffer('x', new Buffer(F.zeros([1])))).toThrow(/'x' is already registered/);
+    expect(() => b.registerBuffer('x', new ModuleBuffer(F.zeros([1])))).toThrow(/'x' is already registered/);
     expect(() => b.register('a.b', new ReLU())).toThrow(/name "a\.b" is not allowed; expected a non-empty name without '\.'/);
   });
 

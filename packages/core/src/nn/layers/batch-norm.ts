@@ -3,7 +3,7 @@ import * as F from '../../eager/functional';
 import { CnnkitError } from '../../errors';
 import { formatShape } from '../../tensor/shape';
 import type { Tensor } from '../../tensor/tensor';
-import { Buffer } from '../buffer';
+import { ModuleBuffer } from '../buffer';
 import { constantTensor } from '../init';
 import { Module } from '../module';
 import { Parameter } from '../parameter';
@@ -33,9 +33,9 @@ export abstract class BatchNormNd extends Module {
   readonly trackRunningStats: boolean;
   readonly weight: Parameter | undefined;
   readonly bias: Parameter | undefined;
-  readonly runningMean: Buffer | undefined;
-  readonly runningVar: Buffer | undefined;
-  readonly numBatchesTracked: Buffer | undefined;
+  readonly runningMean: ModuleBuffer | undefined;
+  readonly runningVar: ModuleBuffer | undefined;
+  readonly numBatchesTracked: ModuleBuffer | undefined;
   readonly #ranks: readonly number[];
   readonly #layout: string;
 
@@ -56,9 +56,9 @@ export abstract class BatchNormNd extends Module {
     this.weight = this.affine ? this.registerParameter('weight', new Parameter(constantTensor(c, 1))) : undefined;
     this.bias = this.affine ? this.registerParameter('bias', new Parameter(constantTensor(c, 0))) : undefined;
     if (this.trackRunningStats) {
-      this.runningMean = this.registerBuffer('running_mean', new Buffer(constantTensor(c, 0)));
-      this.runningVar = this.registerBuffer('running_var', new Buffer(constantTensor(c, 1)));
-      this.numBatchesTracked = this.registerBuffer('num_batches_tracked', new Buffer(constantTensor([], 0, 'int32'), { optionalOnLoad: true }));
+      this.runningMean = this.registerBuffer('running_mean', new ModuleBuffer(constantTensor(c, 0)));
+      this.runningVar = this.registerBuffer('running_var', new ModuleBuffer(constantTensor(c, 1)));
+      this.numBatchesTracked = this.registerBuffer('num_batches_tracked', new ModuleBuffer(constantTensor([], 0, 'int32'), { optionalOnLoad: true }));
     }
   }
 
