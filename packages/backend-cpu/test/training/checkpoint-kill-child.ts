@@ -22,7 +22,7 @@ for (let v = Number(first); ; v++) {
   process.stdout.write(`begin ${v}\n`);
   await saveCheckpoint(file, {
     model: { weight: { dtype: 'float32', shape: [n], data: weight }, 'bn.num_batches_tracked': { dtype: 'int32', shape: [], data: Int32Array.of(v) } },
-    optimizer, epoch: v, step: 10 * v, history: [{ epoch: v, loss: 1 / v }],
+    optimizer, epoch: v, step: 10 * v, history: [{ epoch: v, loss: 1 / v, lr: v / 1000 }],
   });
   process.stdout.write(`saved ${v}\n`);
 }

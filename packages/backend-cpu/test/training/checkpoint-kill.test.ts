@@ -105,7 +105,7 @@ describe('a checkpoint write killed with SIGKILL', async () => {
         expect(c.epoch).toBeLessThanOrEqual(log.lastBegun);
         const v = c.epoch;
         expect(c.step).toBe(10 * v);
-        expect(c.history).toEqual([{ epoch: v, loss: 1 / v }]);
+        expect(c.history).toEqual([{ epoch: v, loss: 1 / v, lr: v / 1000 }]);
         expect(c.optimizer!.paramGroups[0]!.options['lr']).toBe(v / 1000);
         const weight = c.model['weight']!.data;
         const moment = (c.optimizer!.state[0]!['momentum_buffer'] as { data: Float32Array }).data;

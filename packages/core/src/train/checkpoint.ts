@@ -11,8 +11,8 @@ import type { LrScheduleState } from './schedules/lr-schedule';
 export const CHECKPOINT_METADATA_KEY = 'cnnkit.checkpoint';
 export const CHECKPOINT_VERSION = 1;
 
-/** One epoch's logs as fit() records them: loss, metrics, val_ metrics, lr. */
-export type EpochLogs = { readonly epoch: number } & Readonly<Record<string, number>>;
+/** One epoch's logs as fit() records them: epoch index, mean training loss, lr, then metrics and val_ metrics by name. */
+export type EpochLogs = { readonly epoch: number; readonly loss: number; readonly lr: number } & Readonly<Record<string, number>>;
 
 /** Something whose state a checkpoint saves: the object itself (its stateDict() is called) or its saved state. */
 type Saveable<S> = S | { stateDict(): S | Promise<S> };
