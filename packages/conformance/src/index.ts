@@ -26,3 +26,5 @@ export {
 } from './training/gradient-case';
 export { runGradientCase } from './training/run-gradient-case';
 export { GRADIENT_CASES, GRADIENT_CASES_BY_OP } from './cases/gradients';
+export { OPTIMIZER_TOLERANCE, type OptimizerCase, type OptimizerGoldenFile, type OptimizerName, type OptimizerSubject, optimizerGoldens, runOptimizerCase } from './training/optimizer-case';
+export { OPTIMIZER_CASES } from './cases/optimizers';
