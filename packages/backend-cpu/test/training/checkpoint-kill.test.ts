@@ -121,7 +121,7 @@ describe('a checkpoint write killed with SIGKILL', async () => {
     }
     // The kills did land inside saves (not only between them), and some left a torn temp file
     // beside the checkpoint — which is exactly what the rename protects the checkpoint from.
-    expect(killedMidSave).toBeGreaterThan(ROUNDS / 2);
+    expect(killedMidSave).toBeGreaterThanOrEqual(ROUNDS / 2);
     const temps = (await readdir(dir)).filter((name) => name.endsWith('.tmp'));
     expect(temps.length).toBeGreaterThan(0);
   }, 120_000);
