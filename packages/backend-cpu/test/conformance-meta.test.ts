@@ -3,7 +3,7 @@
 // workspace dependency cycle (backend-cpu already depends on conformance for its tests), which
 // turbo rejects. The suite's own machinery is unit-tested there with a fake backend.
 import { type Backend, type GradFn, F, GRADIENTS, isCnnkitError } from '@cnnkit/core';
-import { type SuiteCaseResult, type SuiteReport, caseSubject, runSuite } from '@cnnkit/conformance';
+import { type SuiteCaseResult, type SuiteReport, caseKind, caseSubject, runSuite } from '@cnnkit/conformance';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KERNELS, createBackend } from '../src';
 import { cpuWith, skewed, skewedConv2d } from './altered-backends';
@@ -29,7 +29,7 @@ describe('conformance meta: the plain cpu backend', () => {
     expect(createBackend().capabilities.training).toBe(true);
     expect(plain.totals.failed, JSON.stringify(plain.results.filter((r) => r.status === 'failed'), null, 1)).toBe(0);
     expect(plain.totals.skipped).toBe(0);
-    for (const kind of ['op', 'gradient', 'model-training'] as const) {
+    for (const kind of ['op', 'gradient', 'optimizer', 'model-training'] as const) {
       expect(plain.results.filter((r) => r.kind === kind).length, kind).toBeGreaterThan(0);
     }
     expect(plain.training.find((r) => r.subject === 'training:lenet5')).toMatchObject({ cases: 1, passed: 1 });
@@ -84,6 +84,18 @@ describe('conformance meta: a wrong kernel', () => {
       expect(r.reason, r.id).toMatch(/output 'dweight'.*values differ beyond rtol/);
     }
     expect(statusById(report, (r) => !gradientsOf('conv2d')(r))).toEqual(statusById(plain, (r) => (r.subject === 'conv2d' || r.subject === 'relu') && !gradientsOf('conv2d')(r)));
+  });
+});
+
+describe('conformance meta: a wrong kernel under an optimizer', () => {
+  it('makes the Adam and AdamW step cases fail when sqrt is wrong, while SGD, which never takes a root, passes', async () => {
+    const report = await runSuite({ create: () => cpuWith({ kernels: { sqrt: skewed(KERNELS.sqrt!) } }), filter: (c) => caseKind(c) === 'optimizer' });
+    const adams = report.results.filter((r) => r.subject === 'optimizer:adam' || r.subject === 'optimizer:adamw');
+    const sgd = report.results.filter((r) => r.subject === 'optimizer:sgd');
+    expect(adams.length).toBeGreaterThan(0);
+    expect(sgd.length).toBeGreaterThan(0);
+    for (const r of adams) expect(r, r.id).toMatchObject({ status: 'failed', reason: expect.stringMatching(/values differ beyond rtol/) });
+    for (const r of sgd) expect(r.status, r.id).toBe('passed');
   });
 });
 

@@ -5,6 +5,7 @@ import type { CaseOutcome } from './case-outcome';
 import { type CaseStatus, runCase } from './run-case';
 import { type CaseKind, type SuiteCase, caseKind, caseSubject } from './suite-case';
 import { runGradientCase } from './training/run-gradient-case';
+import { runOptimizerCase } from './training/optimizer-case';
 import { runModelTrainingCase } from './training/run-model-training-case';
 
 /** What became of one case of the suite: what the report and the coverage matrix are made of. */
@@ -39,6 +40,7 @@ export function notRunResult(c: SuiteCase, reason: string): SuiteCaseResult {
 function outcomeOf(backend: Backend, c: SuiteCase, tolerance: Partial<Tolerance>): Promise<CaseOutcome | { status: CaseStatus; reason?: string }> {
   if (!('kind' in c)) return runCase(backend, c, tolerance);
   if (c.kind === 'gradient') return runGradientCase(backend, c, tolerance);
+  if (c.kind === 'optimizer') return runOptimizerCase(backend, c, tolerance);
   return runModelTrainingCase(backend, c);
 }
 

@@ -3,12 +3,13 @@ import type { ConformanceCase } from './case';
 import type { GradientCase } from './training/gradient-case';
 import { gradientKernels } from './training/gradient-kernels';
 import type { ModelTrainingCase } from './training/model-training-case';
+import type { OptimizerCase } from './training/optimizer-case';
 
 /**
  * Every kind of case the suite runs: forward op cases (a graph, compiled), gradient cases (one
  * op's autograd on an eager backend), optimizer steps and model-training runs.
  */
-export type SuiteCase = ConformanceCase | GradientCase | ModelTrainingCase;
+export type SuiteCase = ConformanceCase | GradientCase | OptimizerCase | ModelTrainingCase;
 
 export type CaseKind = 'op' | 'gradient' | 'optimizer' | 'model-training';
 
@@ -39,11 +40,20 @@ export function needsTraining(c: SuiteCase): boolean {
   return c.level === 'training';
 }
 
+/** The kernels core's optimizers update parameters and state with (Adam's amsgrad keeps a running maximum). */
+const OPTIMIZER_KERNELS: Readonly<Record<OptimizerCase['optimizer'], readonly OpType[]>> = {
+  SGD: ['add', 'sub', 'mul'],
+  Adam: ['add', 'sub', 'mul', 'div', 'sqrt', 'concat', 'reduceMax', 'reshape'],
+  AdamW: ['add', 'sub', 'mul', 'div', 'sqrt', 'concat', 'reduceMax', 'reshape'],
+};
+
 /** The ops whose kernels the case runs: a backend that does not declare one skips it. */
 export function requiredOps(c: SuiteCase): readonly OpType[] {
   switch (caseKind(c)) {
     case 'gradient':
       return gradientKernels(c as GradientCase);
+    case 'optimizer':
+      return OPTIMIZER_KERNELS[(c as OptimizerCase).optimizer];
     case 'model-training':
       return (c as ModelTrainingCase).ops;
     default:
@@ -56,6 +66,7 @@ export function caseDtypes(c: SuiteCase): DType[] {
   let values: { readonly dtype: DType }[];
   if (!('kind' in c)) values = [...Object.values(c.inputs), ...Object.values(c.expected), ...Object.values(c.graph.initializers)];
   else if (c.kind === 'gradient') values = [...c.inputs, ...c.upstream.flatMap((u) => (u ? [u] : [])), ...(c.expected ?? [])];
+  else if (c.kind === 'optimizer') values = [...c.params, ...c.grads.flat().flatMap((g) => (g ? [g] : []))];
   else values = [{ dtype: 'float32' }];
   return [...new Set(values.map((v) => v.dtype))];
 }

@@ -3,6 +3,7 @@ import type { ConformanceCase } from '../case';
 import type { SuiteCase } from '../suite-case';
 import type { ModelTrainingCase } from '../training/model-training-case';
 import { GRADIENT_CASES } from './gradients';
+import { OPTIMIZER_CASES } from './optimizers';
 import { lenet5TrainingCase } from './training/lenet5';
 import { conv1dCases } from './ops/conv1d';
 import { conv2dCases } from './ops/conv2d';
@@ -113,4 +114,4 @@ export const OP_CASES: { readonly [K in OpType]: readonly ConformanceCase[] } = 
 export const MODEL_TRAINING_CASES: readonly ModelTrainingCase[] = [lenet5TrainingCase];
 
 /** Every case, in the order the suite runs them: forward op cases, then gradient cases, optimizer steps and training runs. */
-export const ALL_CASES: readonly SuiteCase[] = [...Object.values(OP_CASES).flat(), ...GRADIENT_CASES, ...MODEL_TRAINING_CASES];
+export const ALL_CASES: readonly SuiteCase[] = [...Object.values(OP_CASES).flat(), ...GRADIENT_CASES, ...OPTIMIZER_CASES, ...MODEL_TRAINING_CASES];
