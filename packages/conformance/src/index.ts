@@ -19,7 +19,6 @@ export { reportToMarkdown } from './report-markdown';
 export { reportToJson } from './report-json';
 export { type WrittenReport, writeReport } from './write-report';
 // runConformance lives in '@cnnkit/conformance/vitest' so that importing this entry never loads vitest.
-export { writeFileAtomic } from './atomic-write';
 export {
   FINITE_DIFFERENCE_STEP, FINITE_DIFFERENCE_TOLERANCE, type FiniteDifferenceCaseSpec, type GradientCase, type GradientGoldenFile, type GradientSource,
   PYTORCH_GRADIENT_TOLERANCE, finiteDifferenceCase, gradientGoldens, uniformValues,

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleReport } from '../test/sample-report';
-import { writeFileAtomic } from './atomic-write';
 import { reportToJson } from './report-json';
 import { reportToMarkdown } from './report-markdown';
 import { writeReport } from './write-report';
@@ -40,14 +39,5 @@ describe('writeReport', () => {
     const report = { ...sampleReport(), results: [] };
     await writeReport(report, dir);
     expect(JSON.parse(await readFile(path.join(dir, 'coverage.json'), 'utf8'))).toEqual(report);
-  });
-});
-
-describe('writeFileAtomic', () => {
-  it('removes its temp file and rejects when the rename fails', async () => {
-    const dir = await tempDir();
-    await mkdir(path.join(dir, 'coverage.md')); // a directory where the file should go: rename fails
-    await expect(writeFileAtomic(path.join(dir, 'coverage.md'), 'content')).rejects.toThrow();
-    expect(await readdir(dir)).toEqual(['coverage.md']);
   });
 });

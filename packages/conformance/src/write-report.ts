@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '@cnnkit/core';
 import type { SuiteReport } from './report';
 import { reportToJson } from './report-json';
 import { reportToMarkdown } from './report-markdown';

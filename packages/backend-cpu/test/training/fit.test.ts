@@ -257,7 +257,7 @@ describe('fit', async () => {
     const seen: Record<string, number[]>[] = [await weightsOf(model)];
     await fit(model, {
       train: trainSource(), epochs: 2, loss, optimizer, seed: 1,
-      callbacks: [{ onEpochBegin: (epoch) => void unfreezing.onEpochStart(epoch) }, { onEpochEnd: async () => void seen.push(await weightsOf(model)) }],
+      callbacks: [unfreezing, { onEpochEnd: async () => void seen.push(await weightsOf(model)) }],
     });
     // Epoch 0 trains the head ('4') only; epoch 1 the conv ('0') too.
     expect(seen[1]!['0.weight']).toEqual(seen[0]!['0.weight']);

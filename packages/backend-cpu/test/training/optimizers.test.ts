@@ -52,11 +52,7 @@ describe('optimizer conformance cases (PyTorch 1.13) on the cpu backend', () => 
     expect(OPTIMIZER_CASES.length).toBeGreaterThanOrEqual(15);
   });
 
-  for (const c of OPTIMIZER_CASES) {
-    it(c.id, async () => {
-      expect(await runOptimizerCase(backend, c)).toEqual({ status: 'passed' });
-    });
-  }
+  // Each case runs once, in the conformance suite (test/conformance.test.ts); here only the runner's own checks.
 
   it('fail when an expected value is off by more than the tolerance, naming the parameter and step', async () => {
     const c = OPTIMIZER_CASES.find((k) => k.id === 'optimizer:adam/pytorch/amsgrad')!;

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type SuiteReport, reportToJson, reportToMarkdown, writeFileAtomic, writeReport } from '@cnnkit/conformance';
+import { writeFileAtomic } from '@cnnkit/core';
+import { type SuiteReport, reportToJson, reportToMarkdown, writeReport } from '@cnnkit/conformance';
 
 /** Where `--report` puts the two files: FILE.md / FILE.json name the pair, anything else is a folder. */
 export function reportPaths(target: string): { readonly markdown: string; readonly json: string } | undefined {

@@ -93,7 +93,7 @@ export function optimizerGoldens(file: OptimizerGoldenFile): OptimizerCase[] {
 
 type Options = Readonly<Record<string, HyperValue>>;
 
-const CONSTRUCTORS: Readonly<Record<OptimizerName, (params: Parameter[], options: Options) => { step(): void }>> = {
+const CONSTRUCTORS: Readonly<Record<OptimizerName, (params: Parameter[], options: Options) => { step(): void; dispose(): void }>> = {
   SGD: (params, options) => new SGD(params, options as unknown as Partial<SgdOptions>),
   Adam: (params, options) => new Adam(params, options as unknown as Partial<AdamOptions>),
   AdamW: (params, options) => new AdamW(params, options as unknown as Partial<AdamOptions>),
@@ -110,15 +110,17 @@ export async function runOptimizerCase(backend: Backend, c: OptimizerCase, toler
   const tol: Tolerance = { rtol: Math.max(c.tolerance.rtol, tolerance.rtol ?? 0), atol: Math.max(c.tolerance.atol, tolerance.atol ?? 0) };
   return withEagerBackend(backend, async () => {
     const params = tidy(() => c.params.map((v) => new Parameter(engine.upload(copyOf(v)))));
+    let optimizer: { dispose(): void } | undefined;
     try {
-      const optimizer = CONSTRUCTORS[c.optimizer](params, c.options);
+      const opt = CONSTRUCTORS[c.optimizer](params, c.options);
+      optimizer = opt;
       for (let step = 0; step < c.expected.length; step++) {
         params.forEach((p, i) => {
           p.zeroGrad();
           const g = c.grads[step]?.[i];
           if (g) p.grad = engine.keep(tidy(() => engine.upload(copyOf(g))));
         });
-        optimizer.step();
+        opt.step();
         for (let i = 0; i < params.length; i++) {
           const actual = await params[i]!.value.toValue();
           const msg = compareTensors(`param ${i} after step ${step + 1}`, actual, c.expected[step]![i]!, tol);
@@ -131,6 +133,7 @@ export async function runOptimizerCase(backend: Backend, c: OptimizerCase, toler
       const code = (e as { code?: string }).code;
       return { status: 'failed', reason: `threw ${e.name}${code ? ` [${code}]` : ''}: ${e.message}` };
     } finally {
+      optimizer?.dispose();
       for (const p of params) {
         p.zeroGrad();
         p.value.dispose();

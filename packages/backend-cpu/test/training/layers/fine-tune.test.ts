@@ -81,11 +81,11 @@ describe('GradualUnfreezing', () => {
     const schedule = new GradualUnfreezing(m, groups, { everyEpochs: 2 });
     // conv1 is in no group: the schedule leaves it alone (trainable here).
     expect(trainable(m)).toEqual(['conv1.weight', 'fc.weight', 'fc.bias']);
-    expect(schedule.onEpochStart(0)).toEqual([]);
-    expect(schedule.onEpochStart(1)).toEqual([]);
-    expect(schedule.onEpochStart(2)).toEqual(['classifier.0.weight', 'classifier.0.bias', 'classifier.2.weight', 'classifier.2.bias']);
-    expect(schedule.onEpochStart(3)).toEqual([]);
-    expect(schedule.onEpochStart(4)).toEqual(['features.0.weight', 'features.0.bias', 'bn1.weight', 'bn1.bias']);
+    expect(schedule.applyEpoch(0)).toEqual([]);
+    expect(schedule.applyEpoch(1)).toEqual([]);
+    expect(schedule.applyEpoch(2)).toEqual(['classifier.0.weight', 'classifier.0.bias', 'classifier.2.weight', 'classifier.2.bias']);
+    expect(schedule.applyEpoch(3)).toEqual([]);
+    expect(schedule.applyEpoch(4)).toEqual(['features.0.weight', 'features.0.bias', 'bn1.weight', 'bn1.bias']);
     expect(trainable(m)).toEqual(names(m));
     expect(schedule.unfrozenGroups(100)).toBe(3);
   });
@@ -93,13 +93,13 @@ describe('GradualUnfreezing', () => {
   it('depends on the epoch alone, so a resumed run matches an uninterrupted one', () => {
     const uninterrupted = new Small();
     const a = new GradualUnfreezing(uninterrupted, groups);
-    for (let e = 0; e <= 1; e++) a.onEpochStart(e);
+    for (let e = 0; e <= 1; e++) a.applyEpoch(e);
     const resumed = new Small();
-    new GradualUnfreezing(resumed, groups).onEpochStart(1);
+    new GradualUnfreezing(resumed, groups).applyEpoch(1);
     expect(trainable(resumed)).toEqual(trainable(uninterrupted));
     expect(trainable(resumed)).toEqual(['conv1.weight', 'classifier.0.weight', 'classifier.0.bias', 'classifier.2.weight', 'classifier.2.bias', 'fc.weight', 'fc.bias']);
     // Going back to epoch 0 freezes the later groups again.
-    a.onEpochStart(0);
+    a.applyEpoch(0);
     expect(trainable(uninterrupted)).toEqual(['conv1.weight', 'fc.weight', 'fc.bias']);
   });
 
@@ -108,6 +108,6 @@ describe('GradualUnfreezing', () => {
     expect(() => new GradualUnfreezing(m, [['fc'], ['layer4']])).toThrow(/GradualUnfreezing: group 1 pattern 'layer4' matches no parameter of Small\(\); its parameter names start with conv1, bn1, features, classifier, fc/);
     expect(() => new GradualUnfreezing(m, groups, { everyEpochs: 0 })).toThrow(/everyEpochs is 0; expected an integer >= 1/);
     expect(() => new GradualUnfreezing(m, [])).toThrow(/no groups given/);
-    expect(() => new GradualUnfreezing(m, groups).onEpochStart(-1)).toThrow(/epoch is -1; expected an integer >= 0/);
+    expect(() => new GradualUnfreezing(m, groups).applyEpoch(-1)).toThrow(/epoch is -1; expected an integer >= 0/);
   });
 });

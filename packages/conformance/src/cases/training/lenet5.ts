@@ -69,6 +69,7 @@ async function trainLenet5(): Promise<readonly number[]> {
     }
   } finally {
     optimizer.zeroGrad();
+    optimizer.dispose();
     x.dispose();
     labels.dispose();
     model.dispose();

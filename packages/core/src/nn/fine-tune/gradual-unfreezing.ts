@@ -12,7 +12,7 @@ export interface GradualUnfreezingOptions {
  * first group trains, and every `everyEpochs` epochs the next group down is unfrozen:
  *
  *   const schedule = new GradualUnfreezing(resnet, [['fc'], ['layer4'], ['layer3'], ['layer2', 'layer1', 'conv1', 'bn1']]);
- *   // fit calls schedule.onEpochStart(epoch) at the start of every epoch (epochs count from 0)
+ *   // fit calls schedule.onEpochBegin(epoch) at the start of every epoch (epochs count from 0)
  *
  * The state is a function of the epoch alone, so resuming at epoch k gives the same frozen set
  * as an uninterrupted run. Parameters in no group are left as they are. Learning rates per
@@ -50,7 +50,7 @@ export class GradualUnfreezing {
       }
       return members;
     });
-    this.onEpochStart(0);
+    this.applyEpoch(0);
   }
 
   /** How many groups train during `epoch` (0-based). */
@@ -58,10 +58,15 @@ export class GradualUnfreezing {
     return Math.min(this.#groups.length, 1 + Math.floor(Math.max(0, epoch) / this.everyEpochs));
   }
 
+  /** fit()'s callback hook: pass the schedule in `callbacks` as it is. */
+  onEpochBegin(epoch: number): void {
+    this.applyEpoch(epoch);
+  }
+
   /** Sets which groups train during `epoch`; returns the names unfrozen by this call. */
-  onEpochStart(epoch: number): string[] {
+  applyEpoch(epoch: number): string[] {
     if (!Number.isInteger(epoch) || epoch < 0) {
-      throw new CnnkitError('INVALID_ARGUMENT', `GradualUnfreezing.onEpochStart: epoch is ${JSON.stringify(epoch)}; expected an integer >= 0 (epochs count from 0)`);
+      throw new CnnkitError('INVALID_ARGUMENT', `GradualUnfreezing: epoch is ${JSON.stringify(epoch)}; expected an integer >= 0 (epochs count from 0)`);
     }
     const open = this.unfrozenGroups(epoch);
     const params = new Map(this.#model.namedParameters());

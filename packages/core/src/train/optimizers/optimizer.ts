@@ -77,6 +77,12 @@ export abstract class Optimizer<H extends Hyper> {
     for (const group of this.paramGroups) for (const p of group.params) p.zeroGrad();
   }
 
+  /** Frees every state tensor (momentum buffers, moment estimates); the optimizer starts afresh after. */
+  dispose(): void {
+    for (const state of this.#state.values()) state.dispose();
+    this.#state.clear();
+  }
+
   /** Throws CnnkitError if a hyper-parameter is out of range. */
   protected abstract validate(options: H, where: string): void;
 
