@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { randomF32, seeded } from '../kernels/kernel-test-data';
 import { GEMM_KC, GEMM_MC, GEMM_MR, GEMM_NC, GEMM_NR } from './blocking';
 import { gemm } from './gemm';
-
-/** Deterministic values in [-1, 1) (mulberry32), so failures reproduce. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(s ^ (s >>> 15), 1 | s);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 2 ** 31 - 1;
-  };
-}
-
-function randomArray(size: number, random: () => number): Float32Array {
-  const out = new Float32Array(size);
-  for (let i = 0; i < size; i++) out[i] = random();
-  return out;
-}
 
 interface Layout {
   m: number; n: number; k: number;
@@ -56,9 +40,9 @@ function check(l: Layout, seed: number): void {
   const aRows = l.transA ? l.k : l.m, aCols = l.transA ? l.m : l.k;
   const bRows = l.transB ? l.n : l.k, bCols = l.transB ? l.k : l.n;
   const lda = aCols + l.aPad, ldb = bCols + l.bPad, ldc = l.n + l.cPad;
-  const a = randomArray(l.aOffset + aRows * lda + 3, random);
-  const b = randomArray(l.bOffset + bRows * ldb + 3, random);
-  const c = randomArray(l.cOffset + l.m * ldc + 3, random);
+  const a = randomF32(random, l.aOffset + aRows * lda + 3);
+  const b = randomF32(random, l.bOffset + bRows * ldb + 3);
+  const c = randomF32(random, l.cOffset + l.m * ldc + 3);
   const expected = reference(l, a, lda, b, ldb, c, ldc);
   gemm(l.m, l.n, l.k, a, l.aOffset, lda, l.transA, b, l.bOffset, ldb, l.transB, c, l.cOffset, ldc, l.beta);
   const atol = 1e-6 * (l.k + 1) * 4;

@@ -1,26 +1,8 @@
-import { type ConvAttrs, type Padding, CnnkitError, type Tensor } from '@cnnkit/core';
+import { type ConvAttrs, type Padding, CnnkitError } from '@cnnkit/core';
 import { describe, expect, it } from 'vitest';
 import { cpuTensor, f32 } from '../tensor';
 import { conv1dKernel } from './conv1d';
-
-/** Deterministic values in [-1, 1) (mulberry32), so a failing combination reproduces. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(s ^ (s >>> 15), 1 | s);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 2 ** 31 - 1;
-  };
-}
-
-const randomInt = (random: () => number, lo: number, hi: number): number => lo + Math.floor(((random() + 1) / 2) * (hi - lo + 1));
-
-function randomTensor(shape: number[], random: () => number): Tensor {
-  const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
-  for (let i = 0; i < data.length; i++) data[i] = random();
-  return cpuTensor(data, shape);
-}
+import { randomInt, randomTensor, seeded } from './kernel-test-data';
 
 interface Case { n: number; c: number; l: number; o: number; k: number; attrs: ConvAttrs; bias: boolean }
 
@@ -59,9 +41,9 @@ function naiveConv1d(x: Float32Array, w: Float32Array, b: Float32Array | undefin
 
 function runAndCompare(c: Case, seed: number): void {
   const random = seeded(seed);
-  const x = randomTensor([c.n, c.c, c.l], random);
-  const w = randomTensor([c.o, c.c / c.attrs.groups, c.k], random);
-  const b = c.bias ? randomTensor([c.o], random) : undefined;
+  const x = randomTensor(random, [c.n, c.c, c.l]);
+  const w = randomTensor(random, [c.o, c.c / c.attrs.groups, c.k]);
+  const b = c.bias ? randomTensor(random, [c.o]) : undefined;
   const expected = naiveConv1d(f32(x), f32(w), b && f32(b), c);
   const [y] = conv1dKernel(b ? [x, w, b] : [x, w], c.attrs);
   const label = JSON.stringify(c);

@@ -1,5 +1,6 @@
 // Test-only helpers shared by the kernel tests of this folder: seeded data, naive reference maths.
-import type { StaticShape } from '@cnnkit/core';
+import type { StaticShape, Tensor } from '@cnnkit/core';
+import { cpuTensor } from '../tensor';
 
 /** mulberry32: a tiny seeded generator so failures reproduce. Returns floats in [0, 1). */
 export function seeded(seed: number): () => number {
@@ -16,6 +17,16 @@ export function randomF32(rand: () => number, size: number, scale = 1): Float32A
   const out = new Float32Array(size);
   for (let i = 0; i < size; i++) out[i] = (rand() * 2 - 1) * scale;
   return out;
+}
+
+/** A uniform integer in [lo, hi], both ends included. */
+export function randomInt(rand: () => number, lo: number, hi: number): number {
+  return lo + Math.floor(rand() * (hi - lo + 1));
+}
+
+/** A float32 cpu tensor of values in [-1, 1). */
+export function randomTensor(rand: () => number, shape: readonly number[]): Tensor {
+  return cpuTensor(randomF32(rand, product(shape)), shape);
 }
 
 export function product(shape: StaticShape): number {
