@@ -1,24 +1,11 @@
-import type { LeakyReluAttrs, NoAttrs } from './attributes';
+import type { LeakyReluAttrs } from './attributes';
 import { checkKnownAttributes, numberAttr } from './attribute-checks';
 import type { OpDef } from './op-def';
+import { plainUnaryOp } from './unary-op';
 
-function makeUnary<K extends 'relu' | 'sigmoid' | 'tanh'>(type: K, summary: string): OpDef<K> {
-  return {
-    type,
-    summary,
-    inputs: [{ name: 'x', dtypes: ['float32'] }],
-    outputs: ['y'],
-    normalize(attrs, where): NoAttrs {
-      checkKnownAttributes(attrs, [], where);
-      return {};
-    },
-    infer: ([x]) => [x!],
-  };
-}
-
-export const reluOp = makeUnary('relu', 'max(x, 0)');
-export const sigmoidOp = makeUnary('sigmoid', '1 / (1 + exp(-x))');
-export const tanhOp = makeUnary('tanh', 'hyperbolic tangent');
+export const reluOp = plainUnaryOp('relu', 'max(x, 0)');
+export const sigmoidOp = plainUnaryOp('sigmoid', '1 / (1 + exp(-x))');
+export const tanhOp = plainUnaryOp('tanh', 'hyperbolic tangent');
 
 export const leakyReluOp: OpDef<'leakyRelu'> = {
   type: 'leakyRelu',
