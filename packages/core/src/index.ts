@@ -46,3 +46,4 @@ export { CHECKPOINT_METADATA_KEY, CHECKPOINT_VERSION, type Checkpoint, type Chec
 export { type ArrayDataSourceOptions, type Batch, type DataSource, arrayDataSource } from './train/data';
 export { type FitOptions, type FitResult, fit } from './train/fit';
 export * from './train/callbacks';
+export { SEEDED_WEIGHTS_RECIPE_VERSION, fillSeededIntegers, fillSeededUniform, seededBounds, seededIntegers, seededStateDict, seededUniform } from './zoo/seeded-weights';
