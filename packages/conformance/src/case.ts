@@ -113,19 +113,25 @@ export function opCase<K extends OpType>(spec: OpCaseSpec<K>): ConformanceCase {
   };
 }
 
-/** A fixture file written by scripts/goldens/<op>.py. */
-export interface GoldenFile {
+/** One case of a golden file, as scripts/goldens/common.py's case() writes it. */
+export interface GoldenCaseEntry {
+  readonly name: string;
+  readonly description: string;
+  readonly attrs: Readonly<Record<string, unknown>>;
+  readonly inputs: readonly JsonTensor[];
+  readonly expected: readonly JsonTensor[];
+  readonly tolerance?: Partial<Tolerance>;
+}
+
+/**
+ * A fixture file written by scripts/goldens/<op>.py (common.py's write()); gradient goldens
+ * share the header and extend each case (training/gradient-case.ts).
+ */
+export interface GoldenFile<C extends GoldenCaseEntry = GoldenCaseEntry> {
   readonly generator: string;
   readonly torch: string;
   readonly op: OpType;
-  readonly cases: readonly {
-    readonly name: string;
-    readonly description: string;
-    readonly attrs: Readonly<Record<string, unknown>>;
-    readonly inputs: readonly JsonTensor[];
-    readonly expected: readonly JsonTensor[];
-    readonly tolerance?: Partial<Tolerance>;
-  }[];
+  readonly cases: readonly C[];
 }
 
 /** The cases of a PyTorch golden file, ids `<op>/pytorch/<name>`. */

@@ -1,5 +1,5 @@
 import { type AttrsInput, type OpType, type TensorValue, CnnkitError, Rng, allocate, getOpDef, isStaticShape, sizeOf } from '@cnnkit/core';
-import { type JsonTensor, type Tolerance, tensorFromJson } from '../case';
+import { type GoldenCaseEntry, type GoldenFile, type JsonTensor, type Tolerance, tensorFromJson } from '../case';
 
 /** Where a gradient case's truth comes from: PyTorch's autograd (a committed script), or central finite differences at run time. */
 export type GradientSource = 'pytorch' | 'finite-difference';
@@ -100,22 +100,14 @@ export function finiteDifferenceCase<K extends OpType>(spec: FiniteDifferenceCas
   };
 }
 
-/** A fixture file written by scripts/goldens/grad_<op>.py. */
-export interface GradientGoldenFile {
-  readonly generator: string;
-  readonly torch: string;
-  readonly op: OpType;
-  readonly cases: readonly {
-    readonly name: string;
-    readonly description: string;
-    readonly attrs: Readonly<Record<string, unknown>>;
-    readonly inputs: readonly JsonTensor[];
-    readonly wrt: readonly number[];
-    readonly upstream: readonly (JsonTensor | null)[];
-    readonly expected: readonly JsonTensor[];
-    readonly tolerance?: Partial<Tolerance>;
-  }[];
+/** One case of a gradient golden, as scripts/goldens/grad_common.py's grad_case() writes it. */
+export interface GradientGoldenEntry extends GoldenCaseEntry {
+  readonly wrt: readonly number[];
+  readonly upstream: readonly (JsonTensor | null)[];
 }
+
+/** A fixture file written by scripts/goldens/grad_<op>.py. */
+export type GradientGoldenFile = GoldenFile<GradientGoldenEntry>;
 
 /** The cases of a PyTorch gradient golden file, ids `<op>/grad/pytorch/<name>`. */
 export function gradientGoldens(file: GradientGoldenFile): GradientCase[] {
