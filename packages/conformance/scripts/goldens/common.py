@@ -15,6 +15,7 @@ import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN_DIR = os.path.normpath(os.path.join(HERE, '..', '..', 'src', 'cases', 'golden'))
+REPO_ROOT = os.path.normpath(os.path.join(HERE, '..', '..', '..', '..'))
 
 
 def rng(seed):
@@ -31,7 +32,7 @@ def randint(gen, low, high, *shape):
     return torch.randint(low, high, shape, generator=gen, dtype=torch.int32)
 
 
-def _num(v):
+def num(v):
     if isinstance(v, float):
         if math.isnan(v):
             return 'NaN'
@@ -46,7 +47,7 @@ def tensor_json(t):
     t = t.detach().contiguous()
     dtype = 'int32' if t.dtype in (torch.int32, torch.int64) else 'float32'
     values = t.to(torch.int64 if dtype == 'int32' else torch.float32).reshape(-1).tolist()
-    return {'dtype': dtype, 'shape': list(t.shape), 'data': [_num(v) for v in values]}
+    return {'dtype': dtype, 'shape': list(t.shape), 'data': [num(v) for v in values]}
 
 
 def case(name, description, attrs, inputs, expected, tolerance=None):
@@ -62,20 +63,26 @@ def case(name, description, attrs, inputs, expected, tolerance=None):
     return c
 
 
-def write(op, cases, generator):
-    os.makedirs(GOLDEN_DIR, exist_ok=True)
-    out = {
-        'generator': 'packages/conformance/scripts/goldens/' + os.path.basename(generator),
-        'torch': torch.__version__,
-        'op': op,
-        'cases': cases,
-    }
-    path = os.path.join(GOLDEN_DIR, op + '.json')
+def fixture_header(generator):
+    """The fields every fixture starts with: the script that wrote it (generator is that script's
+    __file__, named from the repo root) and the torch that computed it."""
+    path = os.path.relpath(os.path.abspath(generator), REPO_ROOT)
+    return {'generator': path.replace(os.sep, '/'), 'torch': torch.__version__}
+
+
+def write_json(path, payload, note=''):
+    """Compact JSON on one line plus a newline: the layout of every committed fixture."""
     with open(path, 'w') as f:
-        json.dump(out, f, separators=(',', ':'))
+        json.dump(payload, f, separators=(',', ':'))
         f.write('\n')
-    size = os.path.getsize(path)
-    print('%s: %d cases, %d bytes' % (path, len(cases), size), file=sys.stderr)
+    print('%s: %s%d bytes' % (path, note, os.path.getsize(path)), file=sys.stderr)
+
+
+def write(op, cases, generator, name=None):
+    """Writes src/cases/golden/<name>.json (name defaults to the op)."""
+    os.makedirs(GOLDEN_DIR, exist_ok=True)
+    path = os.path.join(GOLDEN_DIR, (name or op) + '.json')
+    write_json(path, {**fixture_header(generator), 'op': op, 'cases': cases}, '%d cases, ' % len(cases))
 
 
 def same_pads(size, kernel, stride, dilation=None):

@@ -5,13 +5,9 @@ python3-torch, independent of cnnkit) and writes src/cases/golden/grad_<op>.json
 src/cases/gradients/<op>.ts loads with gradientGoldens(). Upstream values are drawn like the
 inputs (seeded, float32), never all ones: sum(softmax) has a zero gradient, which proves nothing.
 """
-import json
-import os
-import sys
-
 import torch
 
-from common import GOLDEN_DIR, randn, tensor_json
+from common import randn, tensor_json, write
 
 
 def randn_shape(gen, shape):
@@ -46,15 +42,4 @@ def grad_case(gen, name, description, attrs, inputs, wrt, fn, in_loss=None, tole
 
 
 def write_grad(op, cases, generator):
-    os.makedirs(GOLDEN_DIR, exist_ok=True)
-    out = {
-        'generator': 'packages/conformance/scripts/goldens/' + os.path.basename(generator),
-        'torch': torch.__version__,
-        'op': op,
-        'cases': cases,
-    }
-    path = os.path.join(GOLDEN_DIR, 'grad_' + op + '.json')
-    with open(path, 'w') as f:
-        json.dump(out, f, separators=(',', ':'))
-        f.write('\n')
-    print('%s: %d cases, %d bytes' % (path, len(cases), os.path.getsize(path)), file=sys.stderr)
+    write(op, cases, generator, 'grad_' + op)

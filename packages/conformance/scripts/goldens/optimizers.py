@@ -6,13 +6,11 @@ Writes src/cases/golden/optimizers.json, loaded by src/cases/optimizers/index.ts
 A gradient of null means the parameter has no gradient at that step (torch skips it, and its
 step count does not advance: Adam's bias correction then differs per parameter).
 """
-import json
 import os
-import sys
 
 import torch
 
-from common import GOLDEN_DIR, randn, rng, tensor_json
+from common import GOLDEN_DIR, fixture_header, randn, rng, tensor_json, write_json
 
 SHAPES = [(2, 3), (3,)]
 STEPS = 3
@@ -76,9 +74,4 @@ cases = [
         {'lr': 0.01, 'weight_decay': 0.1, 'amsgrad': True}, 23, grad_scale=FALLING),
 ]
 
-out = {'generator': 'packages/conformance/scripts/goldens/' + os.path.basename(__file__), 'torch': torch.__version__, 'cases': cases}
-path = os.path.join(GOLDEN_DIR, 'optimizers.json')
-with open(path, 'w') as f:
-    json.dump(out, f, separators=(',', ':'))
-    f.write('\n')
-print('%s: %d cases, %d bytes' % (path, len(cases), os.path.getsize(path)), file=sys.stderr)
+write_json(os.path.join(GOLDEN_DIR, 'optimizers.json'), {**fixture_header(__file__), 'cases': cases}, '%d cases, ' % len(cases))
