@@ -47,3 +47,7 @@ export { type ArrayDataSourceOptions, type Batch, type DataSource, arrayDataSour
 export { type FitOptions, type FitResult, fit } from './train/fit';
 export * from './train/callbacks';
 export { SEEDED_WEIGHTS_RECIPE_VERSION, fillSeededIntegers, fillSeededUniform, seededBounds, seededIntegers, seededStateDict, seededUniform } from './zoo/seeded-weights';
+export { type TraceInput, type TraceOptions, traceModule } from './trace/trace-module';
+export { type MacsReport, type NodeMacs, countMacs } from './graph/macs';
+export { NPY_READABLE_TEXT } from './io/npy-dtypes';
+export { parseNpy, readNpy, serializeNpy, writeNpy } from './io/npy';

@@ -1,6 +1,7 @@
 import type { Backend, Kernel } from '../backend/backend';
 import { CnnkitError } from '../errors';
 import type { AttrsInput, OpAttrs, OpType } from '../ops/attributes';
+import type { TensorType } from '../ops/op-def';
 import { getOpDef } from '../ops/op-set';
 import { formatShape, shapesEqual } from '../tensor/shape';
 import { Tensor, type TensorValue } from '../tensor/tensor';
@@ -16,6 +17,18 @@ export interface OpRecord<K extends OpType = OpType> {
 export type OpRecorder = (record: OpRecord) => void;
 
 /**
+ * While a model is traced into a graph (trace/trace-module.ts), the tracer receives every op and
+ * every upload INSTEAD of the backend: it records them and returns placeholder tensors of the
+ * types the op set infers. Nothing is computed and no tape records.
+ */
+export interface EngineTracer {
+  runOp(op: OpType, inputs: readonly Tensor[], attrs: OpAttrs<OpType>, outputs: readonly TensorType[]): Tensor[];
+  upload(value: TensorValue): Tensor;
+  /** Runs a module's forward (`module` is an nn Module) so that its ops can be named after its path. */
+  within<T>(module: object, run: () => T): T;
+}
+
+/**
  * Runs ops one by one on eager backends (cpu, tfjs): checks attributes and shapes with the op
  * set's own inference, dispatches to the backend's kernel, lets tapes record, and tracks the
  * tensors each `tidy` scope creates so they can be freed deterministically (tfjs needs it).
@@ -26,6 +39,7 @@ class Engine {
   readonly #scopes: Set<Tensor>[] = [];
   readonly #recorders: OpRecorder[] = [];
   #paused = 0;
+  #tracer: EngineTracer | undefined;
 
   setBackend(backend: Backend): void {
     if (!backend.kernels) {
@@ -44,6 +58,7 @@ class Engine {
 
   /** Moves host values onto the current backend, tracked by the enclosing scope. */
   upload(value: TensorValue): Tensor {
+    if (this.#tracer) return this.track(this.#tracer.upload(value));
     const backend = this.backend;
     if (!backend.fromHost) throw new CnnkitError('BACKEND_INVALID', `backend '${backend.name}' cannot take host values (no fromHost)`);
     return this.track(backend.fromHost(value));
@@ -52,6 +67,11 @@ class Engine {
   runOp<K extends OpType>(op: K, inputs: readonly Tensor[], attrsIn: AttrsInput<K> = {} as AttrsInput<K>): Tensor[] {
     const where = `${op} (eager)`;
     const def = getOpDef(op);
+    if (this.#tracer) {
+      const attrs = def.normalize(attrsIn as Readonly<Record<string, unknown>>, `${op} (traced)`);
+      const types = def.infer(inputs.map((t) => ({ dtype: t.dtype, shape: t.shape })), attrs, `${op} (traced)`);
+      return this.#tracer.runOp(op, inputs, attrs as OpAttrs<OpType>, types).map((t) => this.track(t));
+    }
     const backend = this.#backendFor(inputs, where);
     const kernel = backend.kernels?.[op] as Kernel<K> | undefined;
     if (!kernel) {
@@ -112,6 +132,22 @@ class Engine {
       const i = this.#recorders.indexOf(r);
       if (i >= 0) this.#recorders.splice(i, 1);
     };
+  }
+
+  /** The active tracer, if a model is being traced into a graph. */
+  get tracer(): EngineTracer | undefined {
+    return this.#tracer;
+  }
+
+  /** Runs fn with every op and upload going to `tracer` instead of a backend (no nesting). */
+  withTracer<T>(tracer: EngineTracer, fn: () => T): T {
+    if (this.#tracer) throw new CnnkitError('INVALID_ARGUMENT', 'a model is already being traced; expected one trace at a time (traces do not nest)');
+    this.#tracer = tracer;
+    try {
+      return fn();
+    } finally {
+      this.#tracer = undefined;
+    }
   }
 
   /** Runs fn without recording ops on any tape (optimizer updates, running statistics). */

@@ -31,6 +31,9 @@ export abstract class Module {
 
   /** Runs forward, after checking that this module's own tensors live on an eager backend. */
   call(x: Tensor): Tensor {
+    // A trace only reads the state's values, so host-built models trace without a backend.
+    const tracer = engine.tracer;
+    if (tracer) return tracer.within(this, () => this.forward(x));
     for (const [name, holder] of this.#ownState()) {
       if (holder.value.backend === 'host') {
         throw new CnnkitError('INVALID_ARGUMENT', `${this.describe()}: '${name}' lives on the host, not on an eager backend; expected the model built after setBackend(...), or moved with await model.toBackend()`);
