@@ -26,9 +26,11 @@ export class GraphTracer implements EngineTracer {
   readonly #scopes: string[] = [];
   readonly #used = new Set<string>();
   readonly #counters = new Map<string, number>();
+  readonly #copyState: boolean;
 
-  constructor(trace: string, stateNames: ReadonlyMap<Tensor, string>, modulePaths: ReadonlyMap<object, string>) {
+  constructor(trace: string, stateNames: ReadonlyMap<Tensor, string>, modulePaths: ReadonlyMap<object, string>, copyState = true) {
     this.#trace = trace;
+    this.#copyState = copyState;
     this.#stateNames = stateNames;
     this.#modulePaths = modulePaths;
     for (const name of stateNames.values()) this.#used.add(name);
@@ -78,8 +80,10 @@ export class GraphTracer implements EngineTracer {
       const handle = t.handle as PlaceholderHandle;
       throw new CnnkitError('INVALID_ARGUMENT', `traceModule('${this.#trace}'): a placeholder of trace '${handle.trace}' ('${handle.value}') was used in another trace; expected tensors of this trace, parameters, buffers or constants`);
     }
-    const name = this.#stateNames.get(t) ?? this.#fresh(this.#scoped('const'));
-    this.initializers[name] = copyValue({ dtype: t.dtype, shape: t.shape, data: t.dataSync() });
+    const state = this.#stateNames.get(t);
+    const name = state ?? this.#fresh(this.#scoped('const'));
+    const value = { dtype: t.dtype, shape: t.shape, data: t.dataSync() };
+    this.initializers[name] = state !== undefined && !this.#copyState ? { ...value, shape: [...value.shape] } : copyValue(value);
     this.tracedShapes.set(name, t.shape);
     this.#names.set(t, name);
     return name;
