@@ -48,14 +48,37 @@ function filled(shape: StaticShape, draw: () => number): Float32Array {
   return data;
 }
 
+let skippingDraws = 0;
+
+/**
+ * Runs fn with random initialisation off: what uniform / normal (and the default, kaiming and
+ * xavier inits built on them) would draw starts at 0 instead, without a loop over the values
+ * and without advancing any generator. For a model built only to load a state dict or to be
+ * counted (VGG-16 draws 138 M values otherwise), like transformers' no_init_weights. Constants
+ * (zeros, ones, BatchNorm's weight 1 and running variance 1) are what they always are.
+ */
+export function withoutInitDraws<T>(fn: () => T): T {
+  skippingDraws++;
+  try {
+    return fn();
+  } finally {
+    skippingDraws--;
+  }
+}
+
+/** `filled` for random draws: zeros, undrawn, inside withoutInitDraws. */
+function drawn(shape: StaticShape, draw: () => number): Float32Array {
+  return skippingDraws > 0 ? new Float32Array(sizeOf(shape)) : filled(shape, draw);
+}
+
 /** A new module-owned tensor of U(lo, hi) draws. */
 export function uniformTensor(shape: StaticShape, lo: number, hi: number, rng: Rng = defaultRng()): Tensor {
-  return createModuleTensor({ dtype: 'float32', shape, data: filled(shape, () => rng.uniform(lo, hi)) });
+  return createModuleTensor({ dtype: 'float32', shape, data: drawn(shape, () => rng.uniform(lo, hi)) });
 }
 
 /** A new module-owned tensor of N(mean, std²) draws. */
 export function normalTensor(shape: StaticShape, mean: number, std: number, rng: Rng = defaultRng()): Tensor {
-  return createModuleTensor({ dtype: 'float32', shape, data: filled(shape, () => mean + std * rng.nextNormal()) });
+  return createModuleTensor({ dtype: 'float32', shape, data: drawn(shape, () => mean + std * rng.nextNormal()) });
 }
 
 /** A new module-owned tensor filled with one value. */
@@ -74,9 +97,9 @@ export function defaultUniformBound(fanIn: number): number {
   return fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
 }
 
-function replace(p: Parameter, draw: () => number): Parameter {
+function replace(p: Parameter, draw: () => number, random = true): Parameter {
   const shape = p.value.shape;
-  p.assign(placeLike({ dtype: 'float32', shape, data: filled(shape, draw) }, p.value));
+  p.assign(placeLike({ dtype: 'float32', shape, data: random ? drawn(shape, draw) : filled(shape, draw) }, p.value));
   return p;
 }
 
@@ -89,7 +112,7 @@ export function normal(p: Parameter, mean = 0, std = 1, rng: Rng = defaultRng())
 }
 
 export function constant(p: Parameter, value: number): Parameter {
-  return replace(p, () => value);
+  return replace(p, () => value, false);
 }
 
 export const zeros = (p: Parameter): Parameter => constant(p, 0);
