@@ -40,9 +40,9 @@ export class TinyTextCnn extends Module {
   readonly pool: GlobalMaxPool1d;
   readonly fc: Linear;
 
-  constructor(rng = new Rng(3)) {
+  constructor(rng = new Rng(3), paddingIdx?: number) {
     super();
-    this.embedding = this.register('embedding', new Embedding(20, 6, { rng }));
+    this.embedding = this.register('embedding', new Embedding(20, 6, { rng, paddingIdx }));
     this.conv = this.register('conv', new Conv1d(6, 4, 3, { rng }));
     this.pool = this.register('pool', new GlobalMaxPool1d());
     this.fc = this.register('fc', new Linear(4, 2, { rng }));

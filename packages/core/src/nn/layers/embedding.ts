@@ -45,7 +45,9 @@ export class Embedding extends Module {
       throw new CnnkitError('DTYPE_MISMATCH', `${this.describe()}: indices are ${indices.dtype} ${formatShape(indices.shape)}; expected int32`);
     }
     const rows = F.gather(this.weight.value, indices, 0);
-    return this.paddingIdx === undefined ? rows : this.#stopPaddingGradient(indices, rows);
+    // The padding row's gradient stop changes no value and reads the indices: a trace (no
+    // gradients, no values) leaves it out.
+    return this.paddingIdx === undefined || engine.tracer ? rows : this.#stopPaddingGradient(indices, rows);
   }
 
   /**
