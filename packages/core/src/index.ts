@@ -51,3 +51,4 @@ export { type TraceInput, type TraceOptions, traceModule } from './trace/trace-m
 export { type MacsReport, type NodeMacs, countMacs } from './graph/macs';
 export { NPY_READABLE_TEXT } from './io/npy-dtypes';
 export { parseNpy, readNpy, serializeNpy, writeNpy } from './io/npy';
+export * from './zoo';
