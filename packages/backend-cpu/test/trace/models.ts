@@ -28,7 +28,7 @@ export class LeNet5 extends Module {
 export function tinyResNet(rng = new Rng(2)): Sequential {
   return new Sequential(
     new Conv2d(3, 8, 3, { padding: 1, bias: false, rng }), new BatchNorm2d(8), new ReLU(),
-    new BasicBlock(8, 16, { stride: 2, downsample: resnetDownsample(8, 16, 2, rng) }),
+    new BasicBlock(8, 16, { stride: 2, downsample: resnetDownsample(8, 16, 2) }),
     new AdaptiveAvgPool2d(1), new Flatten(), new Linear(16, 5, { rng }),
   );
 }
