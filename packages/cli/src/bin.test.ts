@@ -41,6 +41,14 @@ describe('dist/bin.js', () => {
     expect(demo.stdout).toContain('identical outputs on a batch of 64');
   });
 
+  it('lists the model zoo as JSON', async () => {
+    const models = await cnnkit('models', '--json');
+    expect(models.stderr).toBe('');
+    expect(models.code).toBe(0);
+    const rows = JSON.parse(models.stdout) as { name: string; parameters: number }[];
+    expect(rows.find((r) => r.name === 'resnet18')?.parameters).toBe(11_689_512);
+  });
+
   it('exits 2 on a usage error and 1 on a CnnkitError, with clean messages', async () => {
     const usage = await cnnkit('demo', '--samples');
     expect(usage.code).toBe(2);

@@ -2,6 +2,8 @@ import type { Command } from './command';
 import { conformanceCommand } from './conformance';
 import { demoCommand } from './demo';
 import { infoCommand } from './info';
+import { modelsCommand } from './models';
+import { predictCommand } from './predict';
 
 /** Every subcommand, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [conformanceCommand, infoCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [conformanceCommand, infoCommand, modelsCommand, predictCommand, demoCommand];
