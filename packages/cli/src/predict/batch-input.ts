@@ -22,7 +22,9 @@ export function batchedInput(value: TensorValue, sample: SampleSpec, file: strin
   const where = `input '${file}'`;
   const expected = `[N, ${sample.shape.join(', ')}] (a batch of N samples) or ${formatShape(sample.shape)} (one sample)`;
   if (value.dtype !== sample.dtype) {
-    throw new CnnkitError('DTYPE_MISMATCH', `${where} holds ${value.dtype} values; ${model} expects ${sample.dtype}`, { file, dtype: value.dtype, expected: sample.dtype });
+    // Integer .npy files (uint8 pixels, say) read as int32; images want the floats the model was trained on.
+    const hint = sample.dtype === 'float32' ? ' (save the array as float32 or float64, scaled and normalised as in training)' : ' (token ids: save an integer array)';
+    throw new CnnkitError('DTYPE_MISMATCH', `${where} holds ${value.dtype} values; ${model} expects ${sample.dtype}${hint}`, { file, dtype: value.dtype, expected: sample.dtype });
   }
   if (shapesEqual(value.shape, sample.shape)) {
     return { value: { dtype: value.dtype, shape: [1, ...value.shape], data: value.data }, addedBatchAxis: true };
