@@ -1,41 +1,27 @@
 import type { AvgPoolBackwardAttrs, Tensor } from '@cnnkit/core';
 import { cpuTensor, f32 } from '../tensor';
+import { avgDivisors } from './avg-pooling';
 import { inferOutputShape } from './infer-output';
-import { type PoolWindow, poolWindowOfShape } from './pooling-window';
+import { type PoolWindow, poolWindowOfShape, windowTaps } from './pooling-window';
 
 /**
  * The adjoint of avgPoolPlanes (avg-pooling.ts): each dy is spread evenly over the real elements
- * of its window, divided by the same PyTorch divisor the forward pool used (the window cut at the
- * end padding when countIncludePad, the real elements otherwise). dx must be zeroed.
+ * of its window, divided by the same PyTorch divisor (avgDivisors) the forward pool used. A
+ * window of padding only wrote a constant 0 forward and spreads over nothing. dx must be zeroed.
  */
 export function avgPoolBackwardPlanes(dy: Float32Array, dx: Float32Array, g: PoolWindow, countIncludePad: boolean): void {
-  const { inH, inW, outH, outW, kernelH, kernelW, strideH, strideW, padTop, padLeft } = g;
-  const hLimit = inH + g.padBottom;
-  const wLimit = inW + g.padRight;
-  const inPlane = inH * inW;
+  const taps = windowTaps(g);
+  const divisors = avgDivisors(g, taps, countIncludePad);
+  const { first, rows, cols, rowStep } = taps;
+  const inPlane = g.inH * g.inW;
   let yi = 0;
   for (let p = 0; p < g.planes; p++) {
     const base = p * inPlane;
-    for (let oh = 0; oh < outH; oh++) {
-      const hStartPadded = oh * strideH - padTop;
-      const hEndPadded = Math.min(hStartPadded + kernelH, hLimit);
-      const hStart = Math.max(hStartPadded, 0);
-      const hEnd = Math.min(hEndPadded, inH);
-      for (let ow = 0; ow < outW; ow++, yi++) {
-        const wStartPadded = ow * strideW - padLeft;
-        const wEndPadded = Math.min(wStartPadded + kernelW, wLimit);
-        const wStart = Math.max(wStartPadded, 0);
-        const wEnd = Math.min(wEndPadded, inW);
-        // A window of padding only wrote a constant 0 forward: no gradient flows from it.
-        if (hStart >= hEnd || wStart >= wEnd) continue;
-        const divisor = countIncludePad
-          ? (hEndPadded - hStartPadded) * (wEndPadded - wStartPadded)
-          : (hEnd - hStart) * (wEnd - wStart);
-        const share = dy[yi]! / divisor;
-        for (let h = hStart; h < hEnd; h++) {
-          const row = base + h * inW;
-          for (let w = wStart; w < wEnd; w++) dx[row + w]! += share;
-        }
+    for (let q = 0; q < first.length; q++) {
+      const hTaps = rows[q]!, wTaps = cols[q]!;
+      const share = dy[yi++]! / divisors[q]!;
+      for (let kh = 0, row = base + first[q]!; kh < hTaps; kh++, row += rowStep) {
+        for (let i = row, end = row + wTaps; i < end; i++) dx[i]! += share;
       }
     }
   }

@@ -1,7 +1,7 @@
 import type { MaxPoolAttrs, Tensor } from '@cnnkit/core';
 import { cpuTensor, f32 } from '../tensor';
 import { inferOutputShape } from './infer-output';
-import { type PoolWindow, endTapInside, firstTapInside, poolWindow } from './pooling-window';
+import { type PoolWindow, poolWindow, windowTaps } from './pooling-window';
 
 /**
  * Routes each dy to the element its window picked, with PyTorch's choice of that element: the
@@ -10,36 +10,27 @@ import { type PoolWindow, endTapInside, firstTapInside, poolWindow } from './poo
  * dx must be zeroed; windows that overlap add up.
  */
 export function maxPoolBackwardPlanes(x: Float32Array, dy: Float32Array, dx: Float32Array, g: PoolWindow): void {
-  const { inH, inW, outH, outW, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padTop, padLeft } = g;
-  const inPlane = inH * inW;
+  const { first, rows, cols, rowStep, colStep } = windowTaps(g);
+  const inPlane = g.inH * g.inW;
   let yi = 0;
   for (let p = 0; p < g.planes; p++) {
     const base = p * inPlane;
-    for (let oh = 0; oh < outH; oh++) {
-      const h0 = oh * strideH - padTop;
-      const khBegin = firstTapInside(h0, dilationH);
-      const khEnd = endTapInside(h0, kernelH, dilationH, inH);
-      for (let ow = 0; ow < outW; ow++, yi++) {
-        const w0 = ow * strideW - padLeft;
-        const kwBegin = firstTapInside(w0, dilationW);
-        const kwEnd = endTapInside(w0, kernelW, dilationW, inW);
-        // A window of padding only has nothing to route to (core's pad limits rule it out).
-        if (khBegin >= khEnd || kwBegin >= kwEnd) continue;
-        let best = -Infinity;
-        let at = base + (h0 + khBegin * dilationH) * inW + w0 + kwBegin * dilationW;
-        for (let kh = khBegin; kh < khEnd; kh++) {
-          const row = base + (h0 + kh * dilationH) * inW + w0;
-          for (let kw = kwBegin; kw < kwEnd; kw++) {
-            const i = row + kw * dilationW;
-            const v = x[i]!;
-            if (v > best || v !== v) {
-              best = v;
-              at = i;
-            }
+    for (let q = 0; q < first.length; q++, yi++) {
+      const hTaps = rows[q]!, wTaps = cols[q]!;
+      // A window of padding only has nothing to route to (core's pad limits rule it out).
+      if (hTaps === 0 || wTaps === 0) continue;
+      let best = -Infinity;
+      let at = base + first[q]!;
+      for (let kh = 0, row = at; kh < hTaps; kh++, row += rowStep) {
+        for (let kw = 0, i = row; kw < wTaps; kw++, i += colStep) {
+          const v = x[i]!;
+          if (v > best || v !== v) {
+            best = v;
+            at = i;
           }
         }
-        dx[at]! += dy[yi]!;
       }
+      dx[at]! += dy[yi]!;
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { MaxPoolAttrs, Tensor } from '@cnnkit/core';
 import { cpuTensor, f32 } from '../tensor';
-import { type PoolWindow, endTapInside, firstTapInside, poolWindow } from './pooling-window';
+import { type PoolWindow, poolWindow, windowTaps } from './pooling-window';
 
 /**
  * Max over each window, PyTorch's way: padding never wins (only real elements are visited, so a
@@ -9,26 +9,18 @@ import { type PoolWindow, endTapInside, firstTapInside, poolWindow } from './poo
  * compare-and-assign mispredicts on random data.
  */
 export function maxPoolPlanes(x: Float32Array, y: Float32Array, g: PoolWindow): void {
-  const { inH, inW, outH, outW, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padTop, padLeft } = g;
-  const inPlane = inH * inW;
+  const { first, rows, cols, rowStep, colStep } = windowTaps(g);
+  const inPlane = g.inH * g.inW;
   let yi = 0;
   for (let p = 0; p < g.planes; p++) {
     const base = p * inPlane;
-    for (let oh = 0; oh < outH; oh++) {
-      const h0 = oh * strideH - padTop;
-      const khBegin = firstTapInside(h0, dilationH);
-      const khEnd = endTapInside(h0, kernelH, dilationH, inH);
-      for (let ow = 0; ow < outW; ow++) {
-        const w0 = ow * strideW - padLeft;
-        const kwBegin = firstTapInside(w0, dilationW);
-        const kwEnd = endTapInside(w0, kernelW, dilationW, inW);
-        let m = -Infinity;
-        for (let kh = khBegin; kh < khEnd; kh++) {
-          const row = base + (h0 + kh * dilationH) * inW + w0;
-          for (let kw = kwBegin; kw < kwEnd; kw++) m = Math.max(m, x[row + kw * dilationW]!);
-        }
-        y[yi++] = m;
+    for (let q = 0; q < first.length; q++) {
+      const hTaps = rows[q]!, wTaps = cols[q]!;
+      let m = -Infinity;
+      for (let kh = 0, row = base + first[q]!; kh < hTaps; kh++, row += rowStep) {
+        for (let kw = 0, i = row; kw < wTaps; kw++, i += colStep) m = Math.max(m, x[i]!);
       }
+      y[yi++] = m;
     }
   }
 }

@@ -83,13 +83,63 @@ export function poolWindowOfShape(op: string, shape: StaticShape, attrs: WindowA
   };
 }
 
+/**
+ * Where every window of a plane reads, worked out once per call rather than per plane: window q
+ * (row-major over the output plane) has rows[q] × cols[q] taps inside the input, the first at
+ * offset first[q] of the input plane and the others every rowStep / colStep elements after it
+ * (the dilations). Taps on padding are left out, as every pool wants: they never win a max and
+ * add nothing to a sum (an average pool's divisor is its own business).
+ */
+export interface WindowTaps {
+  readonly first: Int32Array;
+  readonly rows: Int32Array;
+  readonly cols: Int32Array;
+  readonly rowStep: number;
+  readonly colStep: number;
+}
+
+export function windowTaps(g: PoolWindow): WindowTaps {
+  const h = axisTaps(g.outH, g.strideH, g.padTop, g.kernelH, g.dilationH, g.inH);
+  const w = axisTaps(g.outW, g.strideW, g.padLeft, g.kernelW, g.dilationW, g.inW);
+  const first = new Int32Array(g.outH * g.outW);
+  const rows = new Int32Array(first.length);
+  const cols = new Int32Array(first.length);
+  for (let oh = 0, q = 0; oh < g.outH; oh++) {
+    for (let ow = 0; ow < g.outW; ow++, q++) {
+      first[q] = h.first[oh]! * g.inW + w.first[ow]!;
+      rows[q] = h.count[oh]!;
+      cols[q] = w.count[ow]!;
+    }
+  }
+  return { first, rows, cols, rowStep: g.dilationH * g.inW, colStep: g.dilationW };
+}
+
+/** One axis: window o has count[o] taps inside the input, the first at input index first[o]. */
+interface AxisTaps {
+  readonly first: Int32Array;
+  readonly count: Int32Array;
+}
+
+/** Window o starts (in padded coordinates) at input index o·stride − padBegin. */
+function axisTaps(outSize: number, stride: number, padBegin: number, kernel: number, dilation: number, inSize: number): AxisTaps {
+  const first = new Int32Array(outSize);
+  const count = new Int32Array(outSize);
+  for (let o = 0; o < outSize; o++) {
+    const start = o * stride - padBegin;
+    const begin = firstTapInside(start, dilation);
+    first[o] = start + begin * dilation;
+    count[o] = Math.max(endTapInside(start, kernel, dilation, inSize) - begin, 0);
+  }
+  return { first, count };
+}
+
 /** The first tap k (of a window starting at `start`, taps every `dilation`) that lands at index >= 0. */
-export function firstTapInside(start: number, dilation: number): number {
+function firstTapInside(start: number, dilation: number): number {
   return start >= 0 ? 0 : Math.ceil(-start / dilation);
 }
 
 /** One past the last tap k < kernel that lands at an index < size. */
-export function endTapInside(start: number, kernel: number, dilation: number, size: number): number {
+function endTapInside(start: number, kernel: number, dilation: number, size: number): number {
   if (start >= size) return 0;
   return Math.min(kernel, Math.floor((size - 1 - start) / dilation) + 1);
 }
