@@ -8,7 +8,7 @@ import type { Im2colPlan } from './im2col';
  * (zeros for a plain gradient).
  */
 export function col2im(col: Float32Array, plan: Im2colPlan, dx: Float32Array, dxOffset: number): void {
-  const { channels, inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, strideW, circular } = plan;
+  const { channels, inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, colFirst, strideW, circular } = plan;
   const plane = inH * inW;
   let o = 0;
   for (let c = 0; c < channels; c++) {
@@ -17,8 +17,7 @@ export function col2im(col: Float32Array, plan: Im2colPlan, dx: Float32Array, dx
       const rowTapStart = i * outH;
       for (let j = 0; j < kW; j++) {
         const colTapStart = j * outW;
-        const start = colStart[j]!, end = colEnd[j]!;
-        const firstColumn = start < end ? colTaps[colTapStart + start]! : 0;
+        const start = colStart[j]!, end = colEnd[j]!, firstColumn = colFirst[j]!;
         for (let oh = 0; oh < outH; oh++, o += outW) {
           const ih = rowTaps[rowTapStart + oh]!;
           if (ih < 0) continue;

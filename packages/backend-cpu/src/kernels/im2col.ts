@@ -23,6 +23,8 @@ export interface Im2colPlan {
   /** Per kernel column, the output columns [colStart, colEnd) that read inside the input. */
   readonly colStart: Int32Array;
   readonly colEnd: Int32Array;
+  /** Per kernel column, the input column that output column colStart reads (0 for an empty run). */
+  readonly colFirst: Int32Array;
   readonly strideW: number;
   readonly circular: boolean;
   /** Rows of the unrolled matrix: channels · kH · kW. */
@@ -55,16 +57,17 @@ export function planIm2col(spec: Im2colSpec): Im2colPlan {
   const rowTaps = axisTaps(inH, kH, axis(spec.strides, 0, 1), axis(spec.dilations, 0, 1), axis(spec.padBegins, 0, 0), outH, spec.circular);
   const strideW = axis(spec.strides, 1, 1);
   const colTaps = axisTaps(inW, kW, strideW, axis(spec.dilations, 1, 1), axis(spec.padBegins, 1, 0), outW, spec.circular);
-  const colStart = new Int32Array(kW), colEnd = new Int32Array(kW);
+  const colStart = new Int32Array(kW), colEnd = new Int32Array(kW), colFirst = new Int32Array(kW);
   for (let j = 0; j < kW; j++) {
     let start = 0, end = outW;
     while (start < outW && colTaps[j * outW + start]! < 0) start++;
     while (end > start && colTaps[j * outW + end - 1]! < 0) end--;
     colStart[j] = start;
     colEnd[j] = end;
+    colFirst[j] = start < end ? colTaps[j * outW + start]! : 0;
   }
   return {
-    channels: spec.channels, inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, strideW,
+    channels: spec.channels, inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, colFirst, strideW,
     circular: spec.circular, rows: spec.channels * kH * kW, cols: outH * outW,
   };
 }
@@ -90,7 +93,7 @@ export function axisTaps(inSize: number, kernel: number, stride: number, dilatio
  * col[0 : plan.rows · plan.cols], row-major: row (c·kH + i)·kW + j, column oh·outW + ow.
  */
 export function im2col(x: Float32Array, xOffset: number, plan: Im2colPlan, col: Float32Array): void {
-  const { channels, inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, strideW, circular } = plan;
+  const { channels, inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, colFirst, strideW, circular } = plan;
   const plane = inH * inW;
   let o = 0;
   for (let c = 0; c < channels; c++) {
@@ -99,8 +102,7 @@ export function im2col(x: Float32Array, xOffset: number, plan: Im2colPlan, col: 
       const rowTapStart = i * outH;
       for (let j = 0; j < kW; j++) {
         const colTapStart = j * outW;
-        const start = colStart[j]!, end = colEnd[j]!;
-        const firstColumn = start < end ? colTaps[colTapStart + start]! : 0;
+        const start = colStart[j]!, end = colEnd[j]!, firstColumn = colFirst[j]!;
         for (let oh = 0; oh < outH; oh++) {
           const ih = rowTaps[rowTapStart + oh]!;
           if (ih < 0) {
