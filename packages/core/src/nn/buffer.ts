@@ -1,5 +1,5 @@
-import { engine } from '../eager/engine';
 import type { Tensor } from '../tensor/tensor';
+import { OwnedTensor } from './owned-tensor';
 
 export interface ModuleBufferOptions {
   /**
@@ -12,25 +12,13 @@ export interface ModuleBufferOptions {
 
 /**
  * Module state that is saved and loaded with the parameters but never trained (BatchNorm's
- * running statistics). Like Parameter, the value is replaced, never mutated in place.
+ * running statistics). Like Parameter, an OwnedTensor: the value is replaced, never mutated in place.
  */
-export class ModuleBuffer {
-  #value: Tensor;
+export class ModuleBuffer extends OwnedTensor {
   readonly optionalOnLoad: boolean;
 
   constructor(value: Tensor, options: ModuleBufferOptions = {}) {
-    this.#value = engine.keep(value);
+    super(value);
     this.optionalOnLoad = options.optionalOnLoad ?? false;
-  }
-
-  get value(): Tensor {
-    return this.#value;
-  }
-
-  /** Replaces the value, disposing the old one unless it is the same tensor. */
-  assign(value: Tensor): void {
-    if (value === this.#value) return;
-    this.#value.dispose();
-    this.#value = engine.keep(value);
   }
 }
