@@ -31,6 +31,16 @@ function inferWindowed(x: TensorType, attrs: WindowAttrs, dilations: readonly nu
   return [{ dtype: 'float32', shape: [x.shape[0]!, x.shape[1]!, ...outSize] }];
 }
 
+/** The window attributes both pools take, in this order; strides default to the kernel (PyTorch). */
+function normalizeWindow(attrs: Readonly<Record<string, unknown>>, spatial: 1 | 2, where: string): Pick<WindowAttrs, 'kernelSize' | 'strides' | 'pads'> {
+  const kernelSize = intListAttr(attrs, 'kernelSize', spatial, undefined, where, 1);
+  return {
+    kernelSize,
+    strides: intListAttr(attrs, 'strides', spatial, kernelSize, where, 1),
+    pads: paddingAttr(attrs, 'pads', spatial, where),
+  };
+}
+
 function makeMaxPool<K extends 'maxPool1d' | 'maxPool2d'>(type: K, spatial: 1 | 2): OpDef<K> {
   return {
     type,
@@ -39,11 +49,8 @@ function makeMaxPool<K extends 'maxPool1d' | 'maxPool2d'>(type: K, spatial: 1 | 
     outputs: ['y'],
     normalize(attrs, where): MaxPoolAttrs {
       checkKnownAttributes(attrs, ['kernelSize', 'strides', 'pads', 'dilations', 'ceilMode'], where);
-      const kernelSize = intListAttr(attrs, 'kernelSize', spatial, undefined, where, 1);
       return {
-        kernelSize,
-        strides: intListAttr(attrs, 'strides', spatial, kernelSize, where, 1),
-        pads: paddingAttr(attrs, 'pads', spatial, where),
+        ...normalizeWindow(attrs, spatial, where),
         dilations: intListAttr(attrs, 'dilations', spatial, 1, where, 1),
         ceilMode: boolAttr(attrs, 'ceilMode', false, where),
       };
@@ -62,11 +69,8 @@ function makeAvgPool<K extends 'avgPool1d' | 'avgPool2d'>(type: K, spatial: 1 | 
     outputs: ['y'],
     normalize(attrs, where): AvgPoolAttrs {
       checkKnownAttributes(attrs, ['kernelSize', 'strides', 'pads', 'ceilMode', 'countIncludePad'], where);
-      const kernelSize = intListAttr(attrs, 'kernelSize', spatial, undefined, where, 1);
       return {
-        kernelSize,
-        strides: intListAttr(attrs, 'strides', spatial, kernelSize, where, 1),
-        pads: paddingAttr(attrs, 'pads', spatial, where),
+        ...normalizeWindow(attrs, spatial, where),
         ceilMode: boolAttr(attrs, 'ceilMode', false, where),
         countIncludePad: boolAttr(attrs, 'countIncludePad', true, where),
       };
