@@ -8,3 +8,7 @@ for script in [a-z]*.py; do
   [ "$script" = common.py ] && continue
   "$PY" "$script"
 done
+# The zoo's seeded weights (numpy twin of core's seededStateDict) and every model's logits.
+cd ../models
+"$PY" make_seeded_fixture.py
+"$PY" make_model_goldens.py

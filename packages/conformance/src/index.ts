@@ -1,5 +1,7 @@
 export * from './case';
-export { ALL_CASES, MODEL_TRAINING_CASES, OP_CASES } from './cases';
+export { ALL_CASES, MODEL_CASES, MODEL_TRAINING_CASES, OP_CASES } from './cases';
+export { type ModelCase, type ModelCaseInput, modelCaseInput, opsProblem, runModelCase, traceModelCase } from './models/model-case';
+export { type ModelGoldenEntry, type ModelGoldenFile, modelGoldenCases } from './cases/models';
 export { compareTensors } from './compare';
 export { type CaseResult, type CaseStatus, effectiveTolerance, runCase } from './run-case';
 export { checkDevice } from './device-check';
@@ -12,7 +14,7 @@ export { type ModelTrainingCase, lossCurveProblem } from './training/model-train
 export { runModelTrainingCase } from './training/run-model-training-case';
 export { withEagerBackend } from './training/eager-backend';
 export { type PlannedCase, planCases } from './plan';
-export { type Counts, type OpRow, REPORT_FORMAT, type SubjectRow, type SuiteReport, type SuiteTotals, TRAINING_SUBJECTS, buildReport } from './report';
+export { type Counts, MODEL_SUBJECTS, type OpRow, REPORT_FORMAT, type SubjectRow, type SuiteReport, type SuiteTotals, TRAINING_SUBJECTS, buildReport } from './report';
 export type { SuiteOptions } from './suite-options';
 export { runSuite } from './run-suite';
 export { reportToMarkdown } from './report-markdown';

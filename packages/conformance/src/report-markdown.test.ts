@@ -1,7 +1,7 @@
 import { OP_TYPES } from '@cnnkit/core';
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../test/sample-report';
-import { TRAINING_SUBJECTS } from './report';
+import { MODEL_SUBJECTS, TRAINING_SUBJECTS } from './report';
 import { reportToMarkdown } from './report-markdown';
 
 /** The table rows under a section heading (up to the next heading). */
@@ -27,7 +27,7 @@ describe('reportToMarkdown', () => {
     expect(md).toContain('- **Date:** 2025-01-02T03:04:05.000Z');
     expect(md).toContain('- **Fallback:** none really');
     expect(md).toContain('- **Backend tolerance:** rtol 0.001, atol -');
-    expect(md).toContain('- **Totals:** 10 cases: 5 passed, 3 skipped, 2 failed (1.23 s)');
+    expect(md).toContain('- **Totals:** 13 cases: 6 passed, 4 skipped, 3 failed (1.23 s)');
   });
 
   it('has a forward section with one row per op of the op set, with counts and notes', () => {
@@ -39,6 +39,16 @@ describe('reportToMarkdown', () => {
     expect(rows).toContain('| conv2d | 0 | 1 | 0 | skipped: engine lacks dilation |');
     expect(rows).toContain('| argMax | 0 | 1 | 0 | skipped: backend does not declare op argMax |');
     expect(rows).toContain('| maxPool1d | 0 | 0 | 0 | no cases |');
+  });
+
+  it('has a models section listing every zoo model, then any other model met', () => {
+    expect(lines).toContain('### Models (3 cases: 1 passed, 1 skipped, 1 failed)');
+    const rows = section(lines, 'Models');
+    expect(rows.map(firstCell)).toEqual([...MODEL_SUBJECTS, 'model:tiny']);
+    expect(rows).toContain('| model:lenet5 | 1 | 0 | 0 |  |');
+    expect(rows).toContain('| model:vgg11 | 0 | 1 | 0 | skipped: backend does not declare op maxPool2d, which model:vgg11 needs |');
+    expect(rows).toContain('| model:resnet152 | 0 | 0 | 0 | no cases |');
+    expect(rows).toContain('| model:tiny | 0 | 0 | 1 | see failures |');
   });
 
   it('has a gradient section listing every op too, saying which ops have no gradient at all', () => {
@@ -66,6 +76,7 @@ describe('reportToMarkdown', () => {
     expect(at).toBeGreaterThan(0);
     expect(lines.slice(at + 2).filter((l) => l.startsWith('- '))).toEqual([
       "- `sigmoid/hand/basic`: output 'y': a \\| b second line",
+      "- `model:tiny/pytorch/8x8`: output 'logits': 3 of 10 values differ",
       '- `sigmoid/grad/pytorch/basic`: dx: 1 of 3 values differ',
     ]);
   });

@@ -42,7 +42,7 @@ function sectionTitle(title: string, t: SuiteReport['totals']): string {
   return `### ${title} (${t.cases} cases: ${t.passed} passed, ${t.skipped} skipped, ${t.failed} failed)`;
 }
 
-/** Forward op cases, gradient cases, then optimizer steps and training runs: one table each. */
+/** Forward op cases, zoo models, gradient cases, then optimizer steps and training runs: one table each. */
 function coverage(report: SuiteReport): string[] {
   const totals = report.sectionTotals;
   const notDifferentiable = (op: string): string | undefined => (GRADIENTS[op as OpType] ? undefined : 'no cases (no gradient: not differentiable or training-only)');
@@ -52,6 +52,10 @@ function coverage(report: SuiteReport): string[] {
     sectionTitle('Forward ops', totals.forward),
     '',
     ...table('op', report.ops.map((r) => [r.op, r] as const)),
+    '',
+    sectionTitle('Models', totals.model),
+    '',
+    ...table('model', report.models.map((r) => [r.subject, r] as const)),
     '',
     sectionTitle('Gradients', totals.gradient),
     '',
@@ -69,7 +73,7 @@ function failures(report: SuiteReport): string[] {
   return ['## Failures', '', ...failed.map((r) => `- \`${r.id}\`: ${cell(r.reason ?? 'no reason given')}`)];
 }
 
-/** The coverage matrix as a page a person reads: header, the three coverage tables, failures. */
+/** The coverage matrix as a page a person reads: header, the four coverage tables, failures. */
 export function reportToMarkdown(report: SuiteReport): string {
   return [...header(report), '', ...coverage(report), '', ...failures(report), ''].join('\n');
 }

@@ -1,10 +1,16 @@
-import { type BackendCapabilities, type BackendInfo, type OpType, OP_TYPES } from '@cnnkit/core';
+import { type BackendCapabilities, type BackendInfo, type OpType, MODEL_ZOO, OP_TYPES } from '@cnnkit/core';
 import type { Tolerance } from './case';
 import type { SuiteCaseResult } from './run-suite-case';
 import { type MatrixSection, matrixSection } from './suite-case';
 
-/** Version 2 added gradient and training sections, and results carry kind and subject instead of op. */
-export const REPORT_FORMAT = 'cnnkit-conformance-report/2';
+/**
+ * Version 2 added gradient and training sections, and results carry kind and subject instead of
+ * op; version 3 added the models section.
+ */
+export const REPORT_FORMAT = 'cnnkit-conformance-report/3';
+
+/** The subjects of the models section: every model of core's zoo, always listed so that gaps show. */
+export const MODEL_SUBJECTS: readonly string[] = Object.keys(MODEL_ZOO).map((name) => `model:${name}`);
 
 /** The subjects of the optimizer and training section, always listed so that gaps show. */
 export const TRAINING_SUBJECTS: readonly string[] = ['optimizer:sgd', 'optimizer:adam', 'optimizer:adamw', 'training:lenet5'];
@@ -43,6 +49,8 @@ export interface SuiteReport {
   readonly results: readonly SuiteCaseResult[];
   /** Forward op cases per op: every op of core's OP_TYPES, in op-set order, even those without cases, so gaps show. */
   readonly ops: readonly OpRow[];
+  /** Zoo model cases per model: MODEL_SUBJECTS, then any other subject met. */
+  readonly models: readonly SubjectRow[];
   /** Gradient cases per op, every op of OP_TYPES likewise. */
   readonly gradients: readonly OpRow[];
   /** Optimizer steps and training runs per subject: TRAINING_SUBJECTS, then any other subject met. */
@@ -89,7 +97,7 @@ function opRowsOf(results: readonly SuiteCaseResult[]): OpRow[] {
 }
 
 export function buildReport(input: ReportInput): SuiteReport {
-  const bySection: Record<MatrixSection, SuiteCaseResult[]> = { forward: [], gradient: [], training: [] };
+  const bySection: Record<MatrixSection, SuiteCaseResult[]> = { forward: [], model: [], gradient: [], training: [] };
   for (const r of input.results) bySection[matrixSection(r.kind, r.level)].push(r);
   const totals = countsOf(input.results);
   return {
@@ -102,9 +110,15 @@ export function buildReport(input: ReportInput): SuiteReport {
     ms: input.ms,
     results: input.results,
     ops: opRowsOf(bySection.forward),
+    models: rowsOf(bySection.model, MODEL_SUBJECTS),
     gradients: opRowsOf(bySection.gradient),
     training: rowsOf(bySection.training, TRAINING_SUBJECTS),
-    sectionTotals: { forward: countsOf(bySection.forward), gradient: countsOf(bySection.gradient), training: countsOf(bySection.training) },
+    sectionTotals: {
+      forward: countsOf(bySection.forward),
+      model: countsOf(bySection.model),
+      gradient: countsOf(bySection.gradient),
+      training: countsOf(bySection.training),
+    },
     totals,
     ok: totals.failed === 0,
   };

@@ -3,6 +3,7 @@ import type { Backend } from '@cnnkit/core';
 import type { Tolerance } from './case';
 import type { CaseOutcome } from './case-outcome';
 import { type CaseStatus, runCase } from './run-case';
+import { runModelCase } from './models/model-case';
 import { type CaseKind, type SuiteCase, caseKind, caseSubject } from './suite-case';
 import { runGradientCase } from './training/run-gradient-case';
 import { runOptimizerCase } from './training/optimizer-case';
@@ -14,7 +15,7 @@ export interface SuiteCaseResult {
   readonly kind: CaseKind;
   /** The case's own level ('op', 'model', 'training'). */
   readonly level: string;
-  /** Its coverage-matrix row: an op, or 'optimizer:sgd', 'training:lenet5'. */
+  /** Its coverage-matrix row: an op, or 'model:resnet18', 'optimizer:sgd', 'training:lenet5'. */
   readonly subject: string;
   readonly status: CaseStatus;
   /** Why it failed or was skipped. */
@@ -39,6 +40,7 @@ export function notRunResult(c: SuiteCase, reason: string): SuiteCaseResult {
 
 function outcomeOf(backend: Backend, c: SuiteCase, tolerance: Partial<Tolerance>): Promise<CaseOutcome | { status: CaseStatus; reason?: string }> {
   if (!('kind' in c)) return runCase(backend, c, tolerance);
+  if (c.kind === 'model') return runModelCase(backend, c, tolerance);
   if (c.kind === 'gradient') return runGradientCase(backend, c, tolerance);
   if (c.kind === 'optimizer') return runOptimizerCase(backend, c, tolerance);
   return runModelTrainingCase(backend, c);

@@ -4,6 +4,7 @@ import type { SuiteCase } from '../suite-case';
 import type { ModelTrainingCase } from '../training/model-training-case';
 import { GRADIENT_CASES } from './gradients';
 import { OPTIMIZER_CASES } from './optimizers';
+import { MODEL_CASES } from './models';
 import { lenet5TrainingCase } from './training/lenet5';
 import { conv1dCases } from './ops/conv1d';
 import { conv2dCases } from './ops/conv2d';
@@ -113,5 +114,9 @@ export const OP_CASES: { readonly [K in OpType]: readonly ConformanceCase[] } = 
 /** Whole models trained for a few steps: the loss must go down. */
 export const MODEL_TRAINING_CASES: readonly ModelTrainingCase[] = [lenet5TrainingCase];
 
-/** Every case, in the order the suite runs them: forward op cases, then gradient cases, optimizer steps and training runs. */
-export const ALL_CASES: readonly SuiteCase[] = [...Object.values(OP_CASES).flat(), ...GRADIENT_CASES, ...OPTIMIZER_CASES, ...MODEL_TRAINING_CASES];
+export { MODEL_CASES };
+
+/** Every case, in the order the suite runs them: forward op cases, zoo models, then gradient cases, optimizer steps and training runs. */
+export const ALL_CASES: readonly SuiteCase[] = [
+  ...Object.values(OP_CASES).flat(), ...MODEL_CASES, ...GRADIENT_CASES, ...OPTIMIZER_CASES, ...MODEL_TRAINING_CASES,
+];
