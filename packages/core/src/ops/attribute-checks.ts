@@ -1,5 +1,5 @@
 import { CnnkitError } from '../errors';
-import type { Padding } from './attributes';
+import type { NoAttrs, Padding } from './attributes';
 
 type Attrs = Readonly<Record<string, unknown>>;
 
@@ -14,6 +14,12 @@ export function checkKnownAttributes(attrs: Attrs, known: readonly string[], whe
       throw new CnnkitError('INVALID_ATTRIBUTE', `${where}: unknown attribute '${key}'; expected one of ${known.length ? known.join(', ') : '(none)'}`, { attribute: key });
     }
   }
+}
+
+/** normalize for the ops that take no attribute: anything given is an error. */
+export function noAttrs(attrs: Attrs, where: string): NoAttrs {
+  checkKnownAttributes(attrs, [], where);
+  return {};
 }
 
 export function intAttr(attrs: Attrs, name: string, fallback: number, where: string, min = -Infinity): number {

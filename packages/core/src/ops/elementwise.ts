@@ -1,7 +1,6 @@
 import { broadcastShapes } from '../tensor/shape';
 import { CnnkitError } from '../errors';
-import type { NoAttrs } from './attributes';
-import { checkKnownAttributes } from './attribute-checks';
+import { noAttrs } from './attribute-checks';
 import type { OpDef } from './op-def';
 
 function makeBinary<K extends 'add' | 'sub' | 'mul' | 'div'>(type: K, symbol: string): OpDef<K> {
@@ -10,10 +9,7 @@ function makeBinary<K extends 'add' | 'sub' | 'mul' | 'div'>(type: K, symbol: st
     summary: `elementwise a ${symbol} b with NumPy broadcasting (int32 division truncates toward zero)`,
     inputs: [{ name: 'a', dtypes: ['float32', 'int32'] }, { name: 'b', dtypes: ['float32', 'int32'] }],
     outputs: ['y'],
-    normalize(attrs, where): NoAttrs {
-      checkKnownAttributes(attrs, [], where);
-      return {};
-    },
+    normalize: noAttrs,
     infer([a, b], _attrs, where) {
       if (a!.dtype !== b!.dtype) {
         throw new CnnkitError('DTYPE_MISMATCH', `${where}: inputs are ${a!.dtype} and ${b!.dtype}; expected the same dtype`);

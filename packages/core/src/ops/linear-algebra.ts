@@ -1,13 +1,7 @@
 import { broadcastShapes, formatShape } from '../tensor/shape';
-import type { NoAttrs } from './attributes';
-import { checkKnownAttributes } from './attribute-checks';
+import { noAttrs } from './attribute-checks';
 import type { OpDef } from './op-def';
 import { dimsCompatible, expectRank, shapeError } from './shape-checks';
-
-function noAttrs(attrs: Readonly<Record<string, unknown>>, where: string): NoAttrs {
-  checkKnownAttributes(attrs, [], where);
-  return {};
-}
 
 /** Matrix product over the last two axes, leading axes broadcast (NumPy matmul, rank >= 2). */
 export const matmulOp: OpDef<'matmul'> = {

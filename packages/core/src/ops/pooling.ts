@@ -1,5 +1,5 @@
-import type { AvgPoolAttrs, MaxPoolAttrs, NoAttrs } from './attributes';
-import { boolAttr, checkKnownAttributes, intListAttr, paddingAttr } from './attribute-checks';
+import type { AvgPoolAttrs, MaxPoolAttrs } from './attributes';
+import { boolAttr, checkKnownAttributes, intListAttr, noAttrs, paddingAttr } from './attribute-checks';
 import type { OpDef, TensorType } from './op-def';
 import { expectRank, shapeError, staticDim } from './shape-checks';
 import { checkPositiveOutput, poolOutputSize, resolvePads } from './spatial';
@@ -87,10 +87,7 @@ function makeGlobalPool<K extends 'globalAvgPool' | 'globalMaxPool'>(type: K, wh
     summary: `global ${what} pooling over every spatial axis; spatial axes are kept with size 1 (ONNX)`,
     inputs: [{ name: 'x', dtypes: ['float32'] }],
     outputs: ['y'],
-    normalize(attrs, where): NoAttrs {
-      checkKnownAttributes(attrs, [], where);
-      return {};
-    },
+    normalize: noAttrs,
     infer([x], _attrs, where) {
       expectRank(x!, 'x', [3, 4, 5], where, 'N, C, spatial...');
       return [{ dtype: 'float32', shape: [x!.shape[0]!, x!.shape[1]!, ...x!.shape.slice(2).map(() => 1)] }];

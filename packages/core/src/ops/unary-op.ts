@@ -1,5 +1,4 @@
-import type { NoAttrs } from './attributes';
-import { checkKnownAttributes } from './attribute-checks';
+import { noAttrs } from './attribute-checks';
 import type { OpDef } from './op-def';
 
 /** The elementwise ops of one float32 input and no attributes (activations and unary maths). */
@@ -12,10 +11,7 @@ export function plainUnaryOp<K extends PlainUnaryOp>(type: K, summary: string): 
     summary,
     inputs: [{ name: 'x', dtypes: ['float32'] }],
     outputs: ['y'],
-    normalize(attrs, where): NoAttrs {
-      checkKnownAttributes(attrs, [], where);
-      return {};
-    },
+    normalize: noAttrs,
     infer: ([x]) => [x!],
   };
 }
