@@ -91,6 +91,10 @@ describe('errors name the op, the shapes given and the shapes expected', () => {
     expect(error(() => infer('conv2d', [f(1, 1, 8, 8), f(1, 1, 3, 3)], { padding: 1 })).message).toMatch(/unknown attribute 'padding'; expected one of strides, pads/);
     expect(error(() => infer('maxPool2d', [f(1, 1, 8, 8)], {})).message).toMatch(/attribute 'kernelSize' is undefined; expected a list of 2 integers \(required\)/);
     expect(error(() => infer('dropout', [f(2)], { ratio: 1 })).message).toMatch(/'ratio' is 1; expected a probability in \[0, 1\)/);
+    // Ops without attributes (relu's slope belongs to leakyRelu) reject any, whichever family they are in.
+    for (const [op, inputs] of [['relu', [f(2)]], ['add', [f(2), f(2)]], ['globalAvgPool', [f(1, 1, 2, 2)]], ['matmul', [f(2, 2), f(2, 2)]]] as const) {
+      expect(error(() => infer(op, [...inputs], { alpha: 0.1 })).message).toMatch(/unknown attribute 'alpha'; expected one of \(none\)/);
+    }
   });
   it('pool padding wider than half the window', () => {
     expect(error(() => infer('maxPool2d', [f(1, 1, 8, 8)], { kernelSize: 2, pads: 2 })).message).toMatch(/expected each pad <= 1/);
