@@ -1,6 +1,6 @@
 export * from './case';
 export { ALL_CASES, MODEL_CASES, MODEL_TRAINING_CASES, OP_CASES } from './cases';
-export { type ModelCase, type ModelCaseInput, modelCaseInput, opsProblem, runModelCase, traceModelCase } from './models/model-case';
+export { type ModelCase, type ModelCaseInput, modelCaseInput, opsProblem, runModelCase, withModelCaseGraph } from './models/model-case';
 export { type ModelGoldenEntry, type ModelGoldenFile, modelGoldenCases } from './cases/models';
 export { compareTensors } from './compare';
 export { type CaseResult, type CaseStatus, effectiveTolerance, runCase } from './run-case';

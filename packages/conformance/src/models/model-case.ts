@@ -54,16 +54,28 @@ export function modelCaseInput(input: ModelCaseInput): TensorValue {
 }
 
 /**
- * Builds the case's model (skipping the random init that the seeded weights replace), loads the
- * seeded weights strictly, and traces it in eval mode. The model is freed once traced: the graph
- * holds copies of its weights as initializers.
+ * Lets the event loop turn. A model case computes for seconds in long synchronous stretches
+ * (building, tracing, a cpu backend's kernels); without a turn between them a test runner's
+ * messages to its worker wait for the whole run of cases (vitest gives up after a minute).
  */
-export function traceModelCase(c: ModelCase): ValidatedGraph {
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Builds the case's model (skipping the random init that the seeded weights replace), loads the
+ * seeded weights strictly, traces it in eval mode and hands the graph to `use`. The graph shares
+ * the model's weight arrays (no copy: VGG's are 0.5 GB), so the model is freed only once `use`
+ * is done with it.
+ */
+export async function withModelCaseGraph<T>(c: ModelCase, use: (graph: ValidatedGraph) => Promise<T>): Promise<T> {
   const model = createModel(c.model, { ...c.options, skipInit: true });
   try {
     model.loadStateDict(seededStateDict(model, c.weightSeed));
     model.eval();
-    return traceModule(model, { shape: c.input.shape, dtype: c.input.dtype }, { name: c.id });
+    const graph = traceModule(model, { shape: c.input.shape, dtype: c.input.dtype }, { name: c.id, copyState: false });
+    await yieldToEventLoop();
+    return await use(graph);
   } finally {
     model.dispose();
   }
@@ -82,38 +94,29 @@ export function opsProblem(declared: readonly OpType[], graph: ValidatedGraph): 
   return `the traced graph ${parts.join(' and ')}; expected the case's ops [${declared.join(', ')}] to equal the graph's [${used.join(', ')}] (update the case's ops)`;
 }
 
-/**
- * Lets the event loop turn. A model case computes for seconds in long synchronous stretches
- * (building, tracing, a cpu backend's kernels); without a turn between them a test runner's
- * messages to its worker wait for the whole run of cases (vitest gives up after a minute).
- */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** Traces, compiles and runs the model on the backend and compares its logits with PyTorch's. */
 export async function runModelCase(backend: Backend, c: ModelCase, tolerance: Partial<Tolerance> = {}): Promise<CaseOutcome> {
   await yieldToEventLoop();
-  const graph = traceModelCase(c);
-  await yieldToEventLoop();
-  const problem = opsProblem(c.ops, graph);
-  if (problem !== undefined) return { status: 'failed', reason: problem };
-  const inputName = graph.inputs[0]!.name;
-  const outputName = graph.outputs[0]!;
-  let outputs: Record<string, Tensor> = {};
-  try {
-    const exe = await backend.compile(graph);
+  return withModelCaseGraph(c, async (graph) => {
+    const problem = opsProblem(c.ops, graph);
+    if (problem !== undefined) return { status: 'failed', reason: problem };
+    const inputName = graph.inputs[0]!.name;
+    const outputName = graph.outputs[0]!;
+    let outputs: Record<string, Tensor> = {};
     try {
-      outputs = await exe.run({ [inputName]: TensorClass.fromValue(modelCaseInput(c.input)) });
+      const exe = await backend.compile(graph);
+      try {
+        outputs = await exe.run({ [inputName]: TensorClass.fromValue(modelCaseInput(c.input)) });
+      } finally {
+        exe.dispose();
+      }
+      await yieldToEventLoop();
+      const out = outputs[outputName];
+      if (!out) return { status: 'failed', reason: `output '${outputName}' is missing; got ${Object.keys(outputs).join(', ') || 'nothing'}` };
+      const message = compareTensors('logits', await out.toValue(), c.expected, effectiveTolerance(c.tolerance, tolerance));
+      return message === undefined ? { status: 'passed' } : { status: 'failed', reason: message };
     } finally {
-      exe.dispose();
+      for (const t of Object.values(outputs)) t.dispose();
     }
-    await yieldToEventLoop();
-    const out = outputs[outputName];
-    if (!out) return { status: 'failed', reason: `output '${outputName}' is missing; got ${Object.keys(outputs).join(', ') || 'nothing'}` };
-    const message = compareTensors('logits', await out.toValue(), c.expected, effectiveTolerance(c.tolerance, tolerance));
-    return message === undefined ? { status: 'passed' } : { status: 'failed', reason: message };
-  } finally {
-    for (const t of Object.values(outputs)) t.dispose();
-  }
+  });
 }
