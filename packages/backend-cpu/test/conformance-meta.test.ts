@@ -3,7 +3,7 @@
 // workspace dependency cycle (backend-cpu already depends on conformance for its tests), which
 // turbo rejects. The suite's own machinery is unit-tested there with a fake backend.
 import { type Backend, type GradFn, F, GRADIENTS, isCnnkitError } from '@cnnkit/core';
-import { type SuiteCaseResult, type SuiteReport, caseKind, caseSubject, runSuite } from '@cnnkit/conformance';
+import { MODEL_SUBJECTS, type SuiteCase, type SuiteCaseResult, type SuiteReport, caseKind, caseSubject, runSuite } from '@cnnkit/conformance';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KERNELS, createBackend } from '../src';
 import { cpuWith, skewed, skewedConv2d } from './altered-backends';
@@ -14,6 +14,8 @@ const all: Keep = () => true;
 const forward: Keep = (r) => r.kind === 'op';
 const gradientsOf = (op: string): Keep => (r) => r.kind === 'gradient' && r.subject === op;
 const isTraining: Keep = (r) => r.level === 'training';
+/** Whole-model cases take most of the suite's time: runs that are not about them keep only the small LeNet-5 ones. */
+const fewModels = (c: SuiteCase): boolean => caseKind(c) !== 'model' || caseSubject(c) === 'model:lenet5';
 
 const statusById = (r: SuiteReport, keep: Keep = all): Record<string, string> =>
   Object.fromEntries(r.results.filter(keep).map((x) => [x.id, x.status]));
@@ -22,17 +24,24 @@ const passedIds = (r: SuiteReport, keep: Keep = all): string[] => r.results.filt
 let plain: SuiteReport;
 beforeAll(async () => {
   plain = await runSuite({ create: () => createBackend(), expectDevice: 'cpu' });
-});
+}, 600_000); // every case, the zoo's models included (a minute or two on two cores)
 
 describe('conformance meta: the plain cpu backend', () => {
   it('declares training and passes every case of every kind, none skipped', () => {
     expect(createBackend().capabilities.training).toBe(true);
     expect(plain.totals.failed, JSON.stringify(plain.results.filter((r) => r.status === 'failed'), null, 1)).toBe(0);
     expect(plain.totals.skipped).toBe(0);
-    for (const kind of ['op', 'gradient', 'optimizer', 'model-training'] as const) {
+    for (const kind of ['op', 'model', 'gradient', 'optimizer', 'model-training'] as const) {
       expect(plain.results.filter((r) => r.kind === kind).length, kind).toBeGreaterThan(0);
     }
     expect(plain.training.find((r) => r.subject === 'training:lenet5')).toMatchObject({ cases: 1, passed: 1 });
+  });
+
+  it('runs every model of the zoo against PyTorch, each in the Models section', () => {
+    expect(plain.models.map((r) => r.subject)).toEqual(MODEL_SUBJECTS);
+    expect(MODEL_SUBJECTS).toHaveLength(18);
+    for (const row of plain.models) expect(row.passed, row.subject).toBeGreaterThan(0);
+    expect(plain.models.find((r) => r.subject === 'model:lenet5')).toMatchObject({ cases: 2, passed: 2 });
   });
 });
 
@@ -45,9 +54,12 @@ describe('conformance meta: async-only tensors', () => {
   });
 
   it('passes every forward case the plain cpu backend passes, and skips training cases (it has no eager kernels)', async () => {
-    const wrapped = await runSuite({ create: () => asyncOnly(createBackend()), expectDevice: 'cpu' });
+    const wrapped = await runSuite({ create: () => asyncOnly(createBackend()), expectDevice: 'cpu', filter: fewModels });
     expect(passedIds(plain, forward).length).toBeGreaterThan(0);
     expect(passedIds(wrapped, forward)).toEqual(passedIds(plain, forward));
+    // Model cases are traced and compiled: a graph-only backend runs them.
+    const models = wrapped.results.filter((r) => r.kind === 'model');
+    expect(models.map((r) => [r.id, r.status])).toEqual([['model:lenet5/pytorch/28x28', 'passed'], ['model:lenet5/pytorch/32x32', 'passed']]);
     const training = wrapped.results.filter(isTraining);
     expect(training.length).toBeGreaterThan(0);
     for (const r of training) expect(r).toMatchObject({ status: 'skipped', reason: 'backend does not declare training capability' });
@@ -57,7 +69,7 @@ describe('conformance meta: async-only tensors', () => {
 
 describe('conformance meta: a wrong kernel', () => {
   it('makes the conv2d forward cases fail while every other op keeps its result', async () => {
-    const report = await runSuite({ create: () => cpuWith({ kernels: { conv2d: skewedConv2d } }), expectDevice: 'cpu' });
+    const report = await runSuite({ create: () => cpuWith({ kernels: { conv2d: skewedConv2d } }), expectDevice: 'cpu', filter: fewModels });
     const conv2dPassedBefore = passedIds(plain, (r) => forward(r) && r.subject === 'conv2d');
     expect(conv2dPassedBefore.length).toBeGreaterThan(0);
     expect(passedIds(plain, (r) => r.subject !== 'conv2d').length).toBeGreaterThan(0);
@@ -66,8 +78,11 @@ describe('conformance meta: a wrong kernel', () => {
       expect(r.status, id).toBe('failed');
       expect(r.reason, id).toMatch(/values differ beyond rtol/);
     }
-    // conv2d's finite-difference gradients and LeNet run the skewed forward kernel too.
-    const others: Keep = (r) => r.subject !== 'conv2d' && r.subject !== 'training:lenet5';
+    // conv2d's finite-difference gradients and LeNet (trained, and on seeded weights) run the skewed forward kernel too.
+    const lenet = report.results.filter((r) => r.subject === 'model:lenet5');
+    expect(lenet.length).toBe(2);
+    for (const r of lenet) expect(r, r.id).toMatchObject({ status: 'failed', reason: expect.stringMatching(/values differ beyond rtol/) });
+    const others: Keep = (r) => r.subject !== 'conv2d' && r.subject !== 'training:lenet5' && r.kind !== 'model';
     expect(statusById(report, others)).toEqual(statusById(plain, others));
     expect(report.ops.find((o) => o.op === 'conv2d')!.failed).toBe(conv2dPassedBefore.length);
   });
@@ -126,7 +141,7 @@ describe('conformance meta: a wrong gradient', () => {
 
 describe('conformance meta: training capability', () => {
   it('skips every gradient, optimizer and training case of a backend that does not declare training, with the reason', async () => {
-    const report = await runSuite({ create: () => cpuWith({ capabilities: { training: false } }), expectDevice: 'cpu' });
+    const report = await runSuite({ create: () => cpuWith({ capabilities: { training: false } }), expectDevice: 'cpu', filter: fewModels });
     const training = report.results.filter(isTraining);
     expect(training.length).toBe(plain.results.filter(isTraining).length);
     expect(new Set(training.map((r) => r.kind))).toEqual(new Set(plain.results.filter(isTraining).map((r) => r.kind)));
@@ -134,6 +149,8 @@ describe('conformance meta: training capability', () => {
     expect(report.gradients.find((o) => o.op === 'conv2d')!.skipReasons).toEqual(['backend does not declare training capability']);
     expect(report.training.find((o) => o.subject === 'training:lenet5')!.skipReasons).toEqual(['backend does not declare training capability']);
     expect(statusById(report, forward)).toEqual(statusById(plain, forward));
+    // Model cases are inference: they run without training capability.
+    expect(report.results.filter((r) => r.kind === 'model').map((r) => r.status)).toEqual(['passed', 'passed']);
   });
 
   it('skips the gradient cases of an op whose backward kernel the backend does not declare, naming the kernel', async () => {
@@ -171,7 +188,7 @@ describe('conformance meta: skips', () => {
   it('skips, with a reason, the forward and gradient cases of an op the backend does not declare, and runs the rest', async () => {
     const base = createBackend();
     const ops = base.capabilities.ops.filter((op) => op !== 'maxPool2d');
-    const keep = (subject: string) => ['maxPool2d', 'relu', 'add', 'training:lenet5'].includes(subject);
+    const keep = (subject: string) => ['maxPool2d', 'relu', 'add', 'training:lenet5', 'model:lenet5', 'model:resnet20'].includes(subject);
     const report = await runSuite({ create: () => cpuWith({ capabilities: { ops } }), filter: (c) => keep(caseSubject(c)) });
     const maxPool = report.results.filter((r) => r.subject === 'maxPool2d');
     expect(new Set(maxPool.map((r) => r.kind))).toEqual(new Set(['op', 'gradient']));
@@ -179,6 +196,12 @@ describe('conformance meta: skips', () => {
     expect(report.ops.find((o) => o.op === 'maxPool2d')!.skipReasons).toEqual(['backend does not declare op maxPool2d']);
     expect(report.gradients.find((o) => o.op === 'maxPool2d')!.skipReasons).toEqual(['backend does not declare op maxPool2d']);
     expect(report.results.find((r) => r.subject === 'training:lenet5')!.reason).toBe('backend does not declare op maxPool2d, which training:lenet5 needs');
+    // A model case is skipped when its traced graph uses an op the backend lacks; one that does not use it runs.
+    for (const r of report.results.filter((x) => x.subject === 'model:lenet5')) {
+      expect(r).toMatchObject({ status: 'skipped', reason: 'backend does not declare op maxPool2d, which model:lenet5 needs' });
+    }
+    expect(report.models.find((m) => m.subject === 'model:lenet5')!.skipReasons).toEqual(['backend does not declare op maxPool2d, which model:lenet5 needs']);
+    expect(report.results.find((r) => r.subject === 'model:resnet20')).toMatchObject({ status: 'passed' });
     const ran = report.results.filter((r) => r.subject === 'relu' || r.subject === 'add');
     expect(ran.length).toBeGreaterThan(0);
     expect(ran.map((r) => [r.id, r.status])).toEqual(ran.map((r) => [r.id, statusById(plain)[r.id]]));
