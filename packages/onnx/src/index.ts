@@ -1,0 +1,2 @@
+export * as proto from './proto';
+export { decodeTensorProto, encodeTensorProto } from './proto/tensor-value';
