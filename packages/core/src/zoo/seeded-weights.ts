@@ -40,6 +40,8 @@ export const SEEDED_WEIGHTS_RECIPE_VERSION = 1;
 
 const WEYL = 0x6d2b79f5;
 const TWO_POW_32 = 4294967296;
+/** 2^-32: multiplying by it is exactly dividing by 2^32 (a power of two), and cheaper. */
+const INV_TWO_POW_32 = 1 / TWO_POW_32;
 
 /**
  * Writes draws offset+1 … offset+out.length of Rng(seed)'s stream into `out`, each mapped to
@@ -57,7 +59,7 @@ export function fillSeededUniform(out: Float32Array, seed: number, offset: numbe
     let z = word;
     z = Math.imul(z ^ (z >>> 15), z | 1);
     z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    out[i] = lo + span * (((z ^ (z >>> 14)) >>> 0) / TWO_POW_32);
+    out[i] = lo + span * (((z ^ (z >>> 14)) >>> 0) * INV_TWO_POW_32);
   }
   return out;
 }
