@@ -23,8 +23,9 @@ const passedIds = (r: SuiteReport, keep: Keep = all): string[] => r.results.filt
 
 let plain: SuiteReport;
 beforeAll(async () => {
-  plain = await runSuite({ create: () => createBackend(), expectDevice: 'cpu' });
-}, 600_000); // every case, the zoo's models included (a minute or two on two cores)
+  // Every case but the big models, which test/conformance.test.ts runs once already.
+  plain = await runSuite({ create: () => createBackend(), expectDevice: 'cpu', filter: fewModels });
+}, 600_000);
 
 describe('conformance meta: the plain cpu backend', () => {
   it('declares training and passes every case of every kind, none skipped', () => {
@@ -37,10 +38,9 @@ describe('conformance meta: the plain cpu backend', () => {
     expect(plain.training.find((r) => r.subject === 'training:lenet5')).toMatchObject({ cases: 1, passed: 1 });
   });
 
-  it('runs every model of the zoo against PyTorch, each in the Models section', () => {
+  it('lists every model of the zoo in the Models section (their cases run in test/conformance.test.ts)', () => {
     expect(plain.models.map((r) => r.subject)).toEqual(MODEL_SUBJECTS);
     expect(MODEL_SUBJECTS).toHaveLength(18);
-    for (const row of plain.models) expect(row.passed, row.subject).toBeGreaterThan(0);
     expect(plain.models.find((r) => r.subject === 'model:lenet5')).toMatchObject({ cases: 2, passed: 2 });
   });
 });

@@ -97,7 +97,8 @@ describe('ResNets', () => {
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('VGG', () => {
-  it('vgg11: torchvision init, then logits at 224×224 (default) and 64×96', async () => {
+  // vgg11 at its default 224×224 runs against PyTorch's logits in the conformance model cases.
+  it('vgg11: torchvision init, then logits at 64×96', async () => {
     const model = createModel('vgg11', { rng: new Rng(5) });
     await breathe();
     // kaiming_normal_(fan_out, relu): std √2 / √(64 · 3 · 3) for features.0; conv biases 0;
@@ -108,12 +109,10 @@ describe('VGG', () => {
     expect(meanStd(stateValues(model, 'classifier.3.weight')).std).toBeCloseTo(0.01, 4);
     expect(new Set(stateValues(model, 'classifier.6.bias'))).toEqual(new Set([0]));
     await breathe();
-    const y = logits(model, images([1, 3, 224, 224]));
+    // 2×3 after the features: the 7×7 adaptive pool is no longer an identity.
+    const y = logits(model, images([1, 3, 64, 96]));
     expect(y.shape).toEqual([1, 1000]);
     expect(meanStd(y.dataSync()).std).toBeGreaterThan(0);
-    await breathe();
-    // 2×3 after the features: the 7×7 adaptive pool is no longer an identity.
-    expect(logits(model, images([1, 3, 64, 96])).shape).toEqual([1, 1000]);
     model.dispose();
   }, 300_000);
 
