@@ -1,0 +1,1 @@
+export { EXPORT_OPSET, type ExportOnnxOptions, exportModelProto, exportOnnx } from './export-onnx';
