@@ -46,7 +46,7 @@ const FLOAT_TYPES: readonly number[] = [DATA_TYPE.FLOAT, DATA_TYPE.DOUBLE, DATA_
 export function hostFromTensorProto(t: TensorProto, where: string, note: (message: string) => void): HostTensor {
   if (FLOAT_TYPES.includes(t.dataType)) {
     const value = tensorFromProto(t, where);
-    if (t.dataType !== DATA_TYPE.FLOAT) note(`${where}: ${dataTypeName(t.dataType)} values converted to float32`);
+    if (t.dataType !== DATA_TYPE.FLOAT) note(`${where}${t.name ? ` tensor '${t.name}'` : ''}: ${dataTypeName(t.dataType)} values converted to float32`);
     return floatHost(value.shape, value.data as Float32Array);
   }
   return intHost([...t.dims], tensorProtoNumbers(t, where), t.dataType);

@@ -43,7 +43,7 @@ export function importOnnx(bytes: Uint8Array, options: ImportOnnxOptions = {}): 
   const state = new ImportState(source, opset, reserved, note);
 
   for (const t of graph.initializer) {
-    const where = `${source}: initializer '${t.name}'`;
+    const where = `${source}: initializer`; // the codec adds " tensor '<name>'"
     if (!t.name) throw new CnnkitError('IO', `${source}: an initializer has no name; expected every initializer named`);
     state.values.set(t.name, constant(hostFromTensorProto(t, where, note), t.name));
   }

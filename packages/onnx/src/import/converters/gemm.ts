@@ -13,7 +13,7 @@ function foldedBias(n: NodeContext, beta: number, outFeatures: number): RuntimeV
   if (!rowVector) return undefined;
   if (beta === 1 && c.shape.length === 1) return n.runtime(2); // the exporter's bias, under its own name
   const flat = withShape(c, [outFeatures]);
-  return n.materialize(beta === 1 ? flat : hostBinary('mul', flat, scalar(beta), n.where), n.inputName(2));
+  return n.materialize(beta === 1 ? flat : hostBinary('mul', flat, scalar(beta), n.where), `${n.inputName(2)}_bias`);
 }
 
 /**
@@ -60,7 +60,7 @@ export function convertGemm(n: NodeContext): void {
     let c: RuntimeValue;
     if (n.isConstant(2)) {
       const ct = n.constant(2, 'C');
-      c = beta === 1 ? n.runtime(2) : n.materialize(hostBinary('mul', ct, scalar(beta), n.where), n.inputName(2));
+      c = beta === 1 ? n.runtime(2) : n.materialize(hostBinary('mul', ct, scalar(beta), n.where), `${n.inputName(2)}_scaled`);
     } else {
       c = n.runtime(2);
       if (beta !== 1) c = n.emit('mul', [c, n.materialize(scalar(beta), 'beta')], {});
