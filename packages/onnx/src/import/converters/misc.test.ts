@@ -146,6 +146,16 @@ describe('reductions and ArgMax', () => {
   });
 });
 
+describe('Gather', () => {
+  it('constant int64 indices become an int32 initializer, range-checked', async () => {
+    const gather = (indices: number[]) => importSpec({ nodes: [makeNode('Gather', ['x', 'idx'], ['y'], { name: 'pick', attribute: [attr.int('axis', 1)] })], inputs: [['x', FLOAT, ['N', 3]]], outputs: ['y'], initializers: [int64s('idx', [indices.length], indices)] });
+    const g = gather([2, -3]);
+    expect(g.initializers.idx).toEqual({ dtype: 'int32', shape: [2], data: Int32Array.from([2, -3]) });
+    expect((await runCpu(g, { x: { shape: [1, 3], data: [10, 20, 30] } })).y!.data).toEqual([30, 10]);
+    expect(() => gather([3_000_000_000])).toThrow(/Gather node 'pick': input 1 'idx'.*INT64 value 3000000000 at index 0 does not fit int32/);
+  });
+});
+
 describe('MatMul, LeakyRelu', () => {
   it('MatMul of rank >= 2 maps directly; 1-D operands are refused', () => {
     expect(importSpec({ nodes: [makeNode('MatMul', ['x', 'w'], ['y'])], inputs: [['x', FLOAT, ['N', 2, 3]]], outputs: ['y'], initializers: [floats('w', [3, 1], [1, 2, 3])] }).types.get('y')!.shape).toEqual(['N', 2, 1]);
