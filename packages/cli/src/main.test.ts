@@ -14,7 +14,7 @@ describe('cnnkit command dispatch', () => {
     expect(r.code).toBe(EXIT_USAGE);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Usage: cnnkit <command> [options]');
-    for (const name of ['conformance', 'info', 'models', 'predict', 'demo']) expect(r.stderr).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['conformance', 'info', 'models', 'predict', 'export', 'demo']) expect(r.stderr).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 
   it('prints the command list to stdout and exits 0 for --help', async () => {
@@ -27,7 +27,7 @@ describe('cnnkit command dispatch', () => {
   it('names an unknown command, lists the known ones and suggests the likely one', async () => {
     const r = await runCli('dmeo');
     expect(r.code).toBe(EXIT_USAGE);
-    expect(r.stderr).toContain("cnnkit: unknown command 'dmeo'; expected one of conformance, info, models, predict, demo (did you mean 'demo'?)");
+    expect(r.stderr).toContain("cnnkit: unknown command 'dmeo'; expected one of conformance, info, models, predict, export, demo (did you mean 'demo'?)");
     expect(r.stderr).toContain("Run 'cnnkit --help' for usage.");
   });
 

@@ -2,6 +2,7 @@ import { ALL_CASES, type SuiteReport, reportToMarkdown, runSuite } from '@cnnkit
 import { UsageError, stringOption } from '../args';
 import type { Command } from './command';
 import { BACKEND_OPTION, DEVICE_OPTION, openBackend } from './backend-options';
+import { runOnnxCasesCommand } from './onnx-cases';
 import { writeReportFiles } from './report-files';
 
 export function summaryLine(report: SuiteReport): string {
@@ -20,15 +21,19 @@ export const conformanceCommand: Command = {
       device: DEVICE_OPTION,
       'expect-device': { type: 'string', value: 'DEVICE', description: 'fail unless the backend reports running on this device (catches silent CPU fallback)' },
       report: { type: 'string', value: 'PATH', description: 'also write the report: FILE.md gives FILE.md + FILE.json, a folder gets coverage.md + coverage.json' },
-      filter: { type: 'string', value: 'TEXT', description: "run only cases whose id contains TEXT (ids look like 'conv2d/hand/stride-2')" },
+      filter: { type: 'string', value: 'TEXT', description: "run only cases whose id contains TEXT (ids look like 'conv2d/hand/stride-2'; with --onnx-cases, case directory names)" },
+      'onnx-cases': { type: 'string', value: 'DIR', description: 'instead of the suite, run ONNX backend-test cases: DIR/<case>/model.onnx with test_data_set_*/input_*.pb, output_*.pb; reports passed / failed / unsupported per case' },
     },
     examples: [
       'cnnkit conformance --backend cpu',
       'cnnkit conformance --backend tfjs --filter conv2d --report reports/tfjs.md',
       'cnnkit conformance --backend onnxruntime --device cuda --expect-device cuda --report reports/',
+      'cnnkit conformance --backend cpu --onnx-cases onnx/backend/test/data/node',
     ],
   },
   async run(values, io) {
+    const onnxCases = stringOption(values, 'onnx-cases');
+    if (onnxCases !== undefined) return runOnnxCasesCommand(values, io, onnxCases);
     const filterText = stringOption(values, 'filter');
     if (filterText !== undefined && !ALL_CASES.some((c) => c.id.includes(filterText))) {
       throw new UsageError(`--filter '${filterText}' matches none of the ${ALL_CASES.length} case ids; ids look like '${ALL_CASES[0]?.id ?? 'op/hand/name'}'`, 'conformance');

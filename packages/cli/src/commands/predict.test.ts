@@ -137,15 +137,23 @@ describe('cnnkit predict', () => {
     expect(r.stderr).toContain(`cnnkit predict: error [SHAPE_MISMATCH]: input '${rgb}' has shape [2, 3, 28, 28]; lenet5 expects [N, 1, 28, 28] (a batch of N samples) or [1, 28, 28] (one sample)`);
   });
 
-  it('lists the zoo for an unknown model, and refuses ONNX files for now', async () => {
+  it('lists the zoo for an unknown model', async () => {
     const r = await runCli('predict', '--model', 'lenet7', '--weights', weights, '--input', batch);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('cnnkit predict: error [INVALID_ARGUMENT]: unknown model "lenet7"');
     expect(r.stderr).toContain("'lenet5', 'vgg11'");
+  });
 
-    const onnx = await runCli('predict', '--model', 'model.onnx', '--weights', weights, '--input', batch);
-    expect(onnx.code).toBe(1);
-    expect(onnx.stderr).toContain("--model 'model.onnx': ONNX model files are not supported by predict yet");
+  it('takes ONNX files (export.test.ts runs them): names an unreadable one, refuses zoo-only options', async () => {
+    await ready;
+    const missing = file('missing.onnx');
+    const gone = await runCli('predict', '--model', missing, '--input', batch);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain(`cnnkit predict: error [IO]: cannot read ONNX model '${missing}'`);
+
+    const withWeights = await runCli('predict', '--model', missing, '--weights', weights, '--input', batch);
+    expect(withWeights.code).toBe(2);
+    expect(withWeights.stderr).toContain('option --weights is for zoo models; an ONNX file carries its own weights and shapes');
   });
 
   it('says which required option is missing (usage error, exit 2)', async () => {
