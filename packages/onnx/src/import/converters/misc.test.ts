@@ -157,10 +157,17 @@ describe('Gather', () => {
 });
 
 describe('MatMul, LeakyRelu', () => {
-  it('MatMul of rank >= 2 maps directly; 1-D operands are refused', () => {
+  it('MatMul of rank >= 2 maps directly; 1-D operands follow NumPy (row / column, the added axis removed)', async () => {
     expect(importSpec({ nodes: [makeNode('MatMul', ['x', 'w'], ['y'])], inputs: [['x', FLOAT, ['N', 2, 3]]], outputs: ['y'], initializers: [floats('w', [3, 1], [1, 2, 3])] }).types.get('y')!.shape).toEqual(['N', 2, 1]);
-    expect(() => importSpec({ nodes: [makeNode('MatMul', ['x', 'w'], ['y'], { name: 'mv' })], inputs: [['x', FLOAT, [2, 3]]], outputs: ['y'], initializers: [floats('w', [3], [1, 2, 3])] }))
-      .toThrow(/MatMul node 'mv': operands have shapes \[2, 3\] and \[3\]; cnnkit's matmul expects rank >= 2/);
+    const mv = importSpec({ nodes: [makeNode('MatMul', ['x', 'v'], ['y'], { name: 'mv' })], inputs: [['x', FLOAT, ['N', 3]]], outputs: ['y'], initializers: [floats('v', [3], [1, 2, 3])] });
+    expect(mv.types.get('y')!.shape).toEqual(['N']);
+    // [[1, 0, 1], [0, 1, 0]] @ [1, 2, 3] = [4, 2]
+    expect((await runCpu(mv, { x: { shape: [2, 3], data: [1, 0, 1, 0, 1, 0] } })).y).toEqual({ shape: [2], data: [4, 2] });
+    const vm = importSpec({ nodes: [makeNode('MatMul', ['x', 'w'], ['y'])], inputs: [['x', FLOAT, [3]]], outputs: ['y'], initializers: [floats('w', [3, 2], [1, 0, 0, 1, 1, 1])] });
+    // [1, 2, 3] @ [[1, 0], [0, 1], [1, 1]] = [4, 5]
+    expect((await runCpu(vm, { x: { shape: [3], data: [1, 2, 3] } })).y).toEqual({ shape: [2], data: [4, 5] });
+    const dot = importSpec({ nodes: [makeNode('MatMul', ['x', 'v'], ['y'])], inputs: [['x', FLOAT, [3]]], outputs: ['y'], initializers: [floats('v', [3], [1, 2, 3])] });
+    expect((await runCpu(dot, { x: { shape: [3], data: [1, 1, 1] } })).y).toEqual({ shape: [], data: [6] });
   });
 
   it(`LeakyRelu's alpha defaults to 0.01`, async () => {
