@@ -68,6 +68,8 @@ export function hostSlice(t: HostTensor, starts: readonly number[], ends: readon
 export function hostConcat(ts: readonly HostTensor[], axis: number, where: string): HostTensor {
   const first = ts[0]!;
   if (ts.some((t) => t.kind !== first.kind)) throw new CnnkitError('DTYPE_MISMATCH', `${where}: concatenates float and integer constants; expected one type`);
+  const mismatch = ts.find((t) => t.shape.length !== first.shape.length || t.shape.some((d, i) => i !== axis && d !== first.shape[i]));
+  if (mismatch) throw new CnnkitError('SHAPE_MISMATCH', `${where}: concatenates constants of shapes ${formatShape(first.shape)} and ${formatShape(mismatch.shape)} on axis ${axis}; expected equal sizes elsewhere`);
   const outer = sizeOf(first.shape.slice(0, axis));
   const shape = [...first.shape];
   shape[axis] = ts.reduce((n, t) => n + t.shape[axis]!, 0);

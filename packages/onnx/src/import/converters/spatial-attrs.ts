@@ -1,6 +1,6 @@
 import { type Padding, type Shape, resolvePads } from '@cnnkit/core';
 import type { NodeContext } from '../node-context';
-import type { PaddedValue, RuntimeValue } from '../values';
+import type { RuntimeValue } from '../values';
 
 /** The spatial attributes Conv and the pools share, read and checked against the input's rank. */
 export interface SpatialAttrs {
@@ -13,7 +13,7 @@ export interface SpatialAttrs {
 /** Conv / pool input 0, unwrapping a zero-valued Pad the op can take into its own pads. */
 export function spatialInput(n: NodeContext, acceptPad: boolean): { x: RuntimeValue; extraPads?: readonly number[] } {
   const v = n.value(0);
-  if (v.kind === 'padded' && acceptPad) return { x: v.source, extraPads: (v as PaddedValue).pads };
+  if (v.kind === 'padded' && acceptPad) return { x: v.source, extraPads: v.pads };
   return { x: n.runtime(0) };
 }
 
