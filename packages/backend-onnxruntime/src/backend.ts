@@ -47,7 +47,7 @@ export class OnnxRuntimeBackend implements Backend {
   readonly #options: ResolvedOptions;
   readonly #choice: DeviceChoice;
   readonly #sessions: SessionCache;
-  /** Graph objects already exported, by identity: a second compile of one skips the export. */
+  /** Graph objects already exported, by identity (graphs are immutable values): a second compile of one skips the export. */
   #keys = new WeakMap<Graph, string>();
 
   private constructor(options: ResolvedOptions, choice: DeviceChoice) {
@@ -67,7 +67,8 @@ export class OnnxRuntimeBackend implements Backend {
   static async create(options: OnnxRuntimeBackendOptions | BackendOptions = {}): Promise<OnnxRuntimeBackend> {
     const resolved = resolveOptions(options);
     const choice = await chooseDevice(resolved.device, ortBinaryDir(), async () => {
-      const session = await createSession(exportOnnx(probeGraph()), { ...sessionOptions(resolved, ['cuda']) }, 'cuda-probe');
+      // ORT's own error, unwrapped: it is what the device policy quotes.
+      const session = await enqueueOrtWork(() => ort.InferenceSession.create(exportOnnx(probeGraph()), sessionOptions(resolved, ['cuda'])));
       try {
         await enqueueOrtWork(() => session.run({ x: new ort.Tensor('float32', Float32Array.of(-1, 2), [2]) }));
       } finally {
