@@ -5,7 +5,7 @@ import {
 } from '@cnnkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { type EngineLoader, type ResolvedEngine, resolveEngine } from './engine';
-import { defaultEngineLoader } from './engine-loader';
+import { defaultEngineLoader, gpuInUse } from './engine-loader';
 import { activate, buildKernelTable } from './kernel-table';
 import { TF_KERNELS } from './kernels';
 import type { TfKernelTable } from './kernels/tf-kernel';
@@ -55,13 +55,15 @@ export class TfjsBackend implements Backend {
     activate(this.#engine.tfBackend);
     await tf.ready();
     const active = tf.getBackend();
+    // The tensorflow engine is asked again, now: its binding knows whether TensorFlow put ops on a GPU.
+    const device = this.#engine.engine === 'tensorflow' ? (gpuInUse(tf.backend()) ? 'cuda' : 'cpu') : this.#engine.device;
     const cpus = os.cpus();
     const cpu = `${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} logical cores)`;
-    const where = this.#engine.device === 'cuda' ? `GPU via ${this.#engine.packageName}` : this.#engine.device === 'wasm' ? `WebAssembly on ${cpu}` : cpu;
+    const where = device === 'cuda' ? `GPU via ${this.#engine.packageName}` : device === 'wasm' ? `WebAssembly on ${cpu}` : cpu;
     const fallback = this.#engine.fallback;
     return {
       name: this.name,
-      device: this.#engine.device,
+      device,
       description: `TensorFlow.js engine '${active}' on ${where}, Node ${process.version}`,
       versions: { '@cnnkit/backend-tfjs': VERSION, '@tensorflow/tfjs-core': tf.version_core, ...this.#engine.versions, node: process.version },
       ...(fallback !== undefined ? { fallback } : {}),

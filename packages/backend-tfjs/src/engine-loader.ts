@@ -95,6 +95,10 @@ export const defaultEngineLoader: EngineLoader = {
     try {
       const cpu = await import('@tensorflow/tfjs-backend-cpu');
       if (!(await initialise('cpu'))) return { ok: false, reason: "tf.setBackend('cpu') returned false" };
+      // Chosen on purpose (or reported in info().fallback): tfjs's "install tfjs-node" banner on
+      // first use would only repeat that, on stderr, in the user's program.
+      const backend = tf.findBackend('cpu') as { firstUse?: boolean } | null;
+      if (backend && backend.firstUse === true) backend.firstUse = false;
       return { ok: true, version: cpu.version_cpu, tfBackend: 'cpu' };
     } catch (error) {
       return { ok: false, reason: message(error) };

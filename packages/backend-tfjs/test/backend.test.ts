@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { GraphBuilder, OP_TYPES, TRAINING_OP_TYPES, Tensor } from '@cnnkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { TFJS_NODE, TFJS_NODE_GPU, TF_KERNELS, createBackend } from '../src';
+import { TFJS_NODE, TFJS_NODE_GPU, TF_KERNELS, TfjsBackend, createBackend } from '../src';
 
 function resolvable(name: string): boolean {
   try {
@@ -44,6 +44,16 @@ describe('info() tells the truth', () => {
 
   it.skipIf(resolvable(TFJS_NODE) || resolvable(TFJS_NODE_GPU))("engine 'tensorflow' without tfjs-node is a clear BACKEND_NOT_INSTALLED", async () => {
     await expect(createBackend({ engine: 'tensorflow' })).rejects.toMatchObject({ code: 'BACKEND_NOT_INSTALLED', message: expect.stringContaining(`npm install ${TFJS_NODE}`) });
+  });
+
+  it("for the tensorflow engine, asks the running engine about the GPU instead of repeating what creation decided", async () => {
+    await createBackend({ engine: 'cpu' });
+    // Creation claimed a GPU; the engine actually running (tfjs's cpu engine, standing in for a
+    // tfjs-node binding that lost its GPU) has none, and info() must say so.
+    const b = new TfjsBackend({ engine: 'tensorflow', tfBackend: 'cpu', device: 'cuda', devices: ['cuda', 'cpu'], packageName: TFJS_NODE_GPU, versions: {} });
+    const info = await b.info();
+    expect(info.device).toBe('cpu');
+    expect(info.description).not.toContain('GPU');
   });
 
   it('reports its own engine after another backend of this package made a different engine active', async () => {

@@ -27,7 +27,7 @@ type PoolOp = 'maxPool1d' | 'maxPool2d' | 'avgPool1d' | 'avgPool2d';
  * inference (poolOutputSize: ceilMode's last window may hang over the end but must start inside).
  */
 export function poolGeometry(op: PoolOp, x: tf.Tensor, attrs: MaxPoolAttrs | AvgPoolAttrs): PoolGeometry {
-  const outShape = inferOutput(op, [x], attrs as never).shape;
+  const outShape = inferOutput<PoolOp>(op, [x], attrs).shape;
   const spatial = x.rank - 2;
   const inSize = x.shape.slice(2);
   const dilations = 'dilations' in attrs ? attrs.dilations : new Array<number>(spatial).fill(1);
