@@ -74,7 +74,7 @@ export const demoCommand: Command = {
         let correct = 0;
         for (let i = 0; i < data.count; i++) if (result.predictions[i] === data.labels[i]) correct++;
         const accuracy = ((100 * correct) / data.count).toFixed(1);
-        io.out(`accuracy: ${accuracy}% (${thousands(correct)} of ${thousands(data.count)}); the weights are untrained, so about ${(100 / classes).toFixed(0)}% (chance) is expected until the training issue lands`);
+        io.out(`accuracy: ${accuracy}% (${thousands(correct)} of ${thousands(data.count)}); the weights are untrained, so about ${(100 / classes).toFixed(0)}% (chance) is expected: this demo shows inference; training (fit, see the README) has its own demo next`);
         return 0;
       } finally {
         exe.dispose();
