@@ -1,0 +1,1 @@
+// placeholder: filled in by issue 7/9 work
