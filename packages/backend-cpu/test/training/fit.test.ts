@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   type Backend, type Callback, type EpochLogs, type Kernel, type KernelTable, type LrSchedule, type Module, type Tensor, type TensorValue,
-  Adam, Conv2d, Dropout, EarlyStopping, Flatten, GradualUnfreezing, Linear, ModelCheckpoint, ProgressCallback, ReLU, ReduceLROnPlateau, SGD,
+  Adam, Conv2d, CosineAnnealingLR, Dropout, EarlyStopping, Flatten, GradualUnfreezing, Linear, ModelCheckpoint, ProgressCallback, ReLU, ReduceLROnPlateau, SGD,
   Sequential, StepLR, arrayDataSource, crossEntropy, fit, loadCheckpoint, manualSeed, setBackend,
 } from '@cnnkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,6 +160,25 @@ describe('fit', async () => {
       expect(resumed.schedule.stateDict()).toEqual(full.schedule.stateDict());
       expect(await resumed.optimizer.stateDict()).toEqual(await full.optimizer.stateDict());
     });
+
+  it('steps a schedule after every batch with scheduleEvery: batch (per-iteration cosine), and refuses it for ReduceLROnPlateau', async () => {
+    const model = tinyNet(7);
+    const optimizer = new Adam(model.parameters(), { lr: 0.01 });
+    // 2 epochs × 15 batches of 16: the cosine runs over all 30 steps.
+    const schedule = new CosineAnnealingLR(optimizer, 30);
+    const seen: number[] = [];
+    const probe: Callback = { onBatchEnd: () => void seen.push(optimizer.paramGroups[0]!.lr) };
+    const { history, steps } = await fit(model, { train: trainSource(), epochs: 2, loss, optimizer, schedule, scheduleEvery: 'batch', seed: 1, callbacks: [probe] });
+    expect(steps).toBe(30);
+    // After step t the lr is 0.01 · (1 + cos(π t / 30)) / 2: 0.01 → 0 at the last step.
+    seen.forEach((lr, i) => expect(lr).toBeCloseTo((0.01 * (1 + Math.cos((Math.PI * (i + 1)) / 30))) / 2, 12));
+    expect(seen[29]).toBeCloseTo(0, 12);
+    // The epoch logs the lr the epoch started with: 0.01, then the lr after 15 steps (half way: 0.005).
+    expect(history[0]!.lr).toBe(0.01);
+    expect(history[1]!.lr).toBeCloseTo(0.005, 12);
+    const plateau = new ReduceLROnPlateau(optimizer);
+    await expect(fit(model, { train: trainSource(), epochs: 1, loss, optimizer, schedule: plateau, scheduleEvery: 'batch' })).rejects.toThrow(/ReduceLROnPlateau, which needs an epoch's metric/);
+  });
 
   it('steps ReduceLROnPlateau with the monitored validation loss', async () => {
     const { result } = await run(sgdPlateau, { seed: 5, epochs: 6 });

@@ -21,6 +21,13 @@ export interface FitOptions {
   readonly optimizer: FitOptimizer;
   /** Stepped once per epoch, after validation; ReduceLROnPlateau gets the monitored value. */
   readonly schedule?: LrSchedule;
+  /**
+   * When the schedule steps: 'epoch' (default: once per epoch, after validation) or 'batch' (after
+   * every optimizer step, as PyTorch loops call OneCycleLR / per-iteration cosine; size the
+   * schedule in steps then, e.g. CosineAnnealingLR tMax = epochs × batches per epoch).
+   * ReduceLROnPlateau needs an epoch's metric, so it only steps per epoch.
+   */
+  readonly scheduleEvery?: 'epoch' | 'batch';
   /** Epoch log key ReduceLROnPlateau watches (default 'val_loss' with validation, else 'loss'). */
   readonly scheduleMonitor?: string;
   readonly metrics?: readonly (MetricName | Metric)[];
@@ -121,7 +128,7 @@ export async function fit(model: Module, options: FitOptions): Promise<FitResult
     logs['lr'] = lr;
     const epochLogs = logs as EpochLogs;
     history.push(epochLogs);
-    if (options.schedule) stepSchedule(options.schedule, epochLogs, options.scheduleMonitor ?? (options.validation ? 'val_loss' : 'loss'));
+    if (options.schedule && options.scheduleEvery !== 'batch') stepSchedule(options.schedule, epochLogs, options.scheduleMonitor ?? (options.validation ? 'val_loss' : 'loss'));
     for (const c of callbacks) await c.onEpochEnd?.(epoch, epochLogs, ctx);
   }
   for (const c of callbacks) await c.onTrainEnd?.(ctx);
@@ -155,6 +162,7 @@ async function trainEpoch(
       if (options.clipGradNorm !== undefined) await clipGradNorm(parameters, options.clipGradNorm);
       options.optimizer.step();
       options.optimizer.zeroGrad();
+      if (options.scheduleEvery === 'batch') options.schedule?.step();
       countStep();
       const n = batch.x.shape[0] ?? 1;
       const value = (await loss.data())[0]!;
@@ -233,6 +241,12 @@ function stepSchedule(schedule: LrSchedule, logs: EpochLogs, monitor: string): v
 }
 
 function checkOptions(o: FitOptions, where: string): void {
+  if (o.scheduleEvery !== undefined && o.scheduleEvery !== 'epoch' && o.scheduleEvery !== 'batch') {
+    throw new CnnkitError('INVALID_ARGUMENT', `${where}: scheduleEvery is ${JSON.stringify(o.scheduleEvery)}; expected 'epoch' or 'batch'`);
+  }
+  if (o.scheduleEvery === 'batch' && o.schedule?.kind === 'ReduceLROnPlateau') {
+    throw new CnnkitError('INVALID_ARGUMENT', `${where}: scheduleEvery is 'batch' but the schedule is ReduceLROnPlateau, which needs an epoch's metric; expected scheduleEvery 'epoch' (or a closed-form schedule such as CosineAnnealingLR)`);
+  }
   if (!Number.isInteger(o.epochs) || o.epochs < 0) throw new CnnkitError('INVALID_ARGUMENT', `${where}: epochs is ${o.epochs}; expected an integer >= 0`);
   if (o.initialEpoch !== undefined && (!Number.isInteger(o.initialEpoch) || o.initialEpoch < 0)) {
     throw new CnnkitError('INVALID_ARGUMENT', `${where}: initialEpoch is ${o.initialEpoch}; expected an integer >= 0`);
