@@ -1,2 +1,3 @@
 export { type IdxArray, parseIdx } from './idx/read-idx';
-export { type ImageDataset, type Split, loadIdxPair, loadMnist, mnistDataDir } from './mnist/mnist';
+export { type IdxBytes, type ImageDataset, type Split, idxPairToDataset, loadIdxPair, loadMnist, mnistDataDir } from './mnist/mnist';
+export { FASHION_MNIST_CLASSES, fashionMnistDataDir, loadFashionMnist } from './fashion-mnist/fashion-mnist';

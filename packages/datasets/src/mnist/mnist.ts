@@ -30,12 +30,30 @@ export function mnistDataDir(): string {
   }
 }
 
+/** An IDX file's bytes (already gunzipped) and the name errors use for it. */
+export interface IdxBytes {
+  readonly source: string;
+  readonly bytes: Uint8Array;
+}
+
 /** Reads an IDX image/label pair (MNIST and Fashion-MNIST share the format). */
 export async function loadIdxPair(imagesFile: string, labelsFile: string, classes: readonly string[], limit?: number): Promise<ImageDataset> {
-  const images = parseIdx(new Uint8Array(await readFile(imagesFile)), imagesFile);
-  const labels = parseIdx(new Uint8Array(await readFile(labelsFile)), labelsFile);
+  const images = { source: imagesFile, bytes: new Uint8Array(await readFile(imagesFile)) };
+  const labels = { source: labelsFile, bytes: new Uint8Array(await readFile(labelsFile)) };
+  return idxPairToDataset(images, labels, classes, limit);
+}
+
+/** Turns IDX image/label bytes into a dataset: pixels / 255 as float32 [n, 1, h, w], labels checked against `classes`. */
+export function idxPairToDataset(imagesIdx: IdxBytes, labelsIdx: IdxBytes, classes: readonly string[], limit?: number): ImageDataset {
+  const imagesFile = imagesIdx.source;
+  const labelsFile = labelsIdx.source;
+  const images = parseIdx(imagesIdx.bytes, imagesFile);
+  const labels = parseIdx(labelsIdx.bytes, labelsFile);
   if (images.shape.length !== 3 || labels.shape.length !== 1 || images.shape[0] !== labels.shape[0]) {
     throw new CnnkitError('IO', `${imagesFile} has shape [${images.shape.join(', ')}] and ${labelsFile} [${labels.shape.join(', ')}]; expected [n, h, w] images and [n] labels with the same n`);
+  }
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
+    throw new CnnkitError('INVALID_ARGUMENT', `${imagesFile}: limit is ${limit}; expected a non-negative integer`);
   }
   const [n, h, w] = images.shape as [number, number, number];
   const count = Math.min(n, limit ?? n);
