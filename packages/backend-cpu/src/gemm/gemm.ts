@@ -1,18 +1,50 @@
-import { GEMM_KC, GEMM_MC, GEMM_MR, GEMM_NC, GEMM_NR } from './blocking';
-import { microKernel4x4 } from './micro-kernel';
-import { packA, packB } from './pack';
-import { packedABuffer, packedBBuffer } from './scratch';
-import { gemmSmallM } from './small-m';
+import { CnnkitError } from '@cnnkit/core';
+import { referenceGemm } from './reference-gemm';
+import { wasmGemm } from './wasm/wasm-gemm';
+import { wasmSimdSupported } from './wasm/wasm-kernel';
+
+/** The GEMM implementations: plain TypeScript, or the WebAssembly SIMD macro-kernel. */
+export type GemmImplementation = 'wasm-simd' | 'reference';
+export const GEMM_IMPLEMENTATIONS: readonly GemmImplementation[] = ['wasm-simd', 'reference'];
+
+/** 'wasm-simd' where this engine validates WebAssembly SIMD, else 'reference'. */
+export function defaultGemmImplementation(): GemmImplementation {
+  return wasmSimdSupported() ? 'wasm-simd' : 'reference';
+}
+
+let activeName: GemmImplementation | undefined;
+let active: typeof referenceGemm | undefined;
+
+/**
+ * Chooses the implementation every later gemm() call uses, process-wide (per worker thread):
+ * the kernels call gemm() directly, so the choice is module state rather than plumbing through
+ * every kernel. The cpu backend sets it when created from its `gemm` option.
+ */
+export function setGemmImplementation(name: GemmImplementation): void {
+  if (name === 'wasm-simd') {
+    if (!wasmSimdSupported()) {
+      throw new CnnkitError('INVALID_ARGUMENT', "gemm 'wasm-simd' was asked for, but this JavaScript engine does not validate WebAssembly SIMD; use gemm 'reference'", { gemm: name });
+    }
+    active = wasmGemm;
+  } else if (name === 'reference') {
+    active = referenceGemm;
+  } else {
+    throw new CnnkitError('INVALID_ARGUMENT', `gemm '${String(name)}' is not an implementation; expected one of ${GEMM_IMPLEMENTATIONS.map((g) => `'${g}'`).join(', ')}`, { gemm: String(name) });
+  }
+  activeName = name;
+}
+
+/** The implementation gemm() runs now (the default until something chose one). */
+export function gemmImplementation(): GemmImplementation {
+  if (activeName === undefined) setGemmImplementation(defaultGemmImplementation());
+  return activeName!;
+}
 
 /**
  * C[m×n] = op(A)[m×k] · op(B)[k×n] + beta·C, row-major with leading dimensions and offsets, so
  * callers can multiply sub-blocks (one convolution group, one batch item) without copying.
- * op(X) is X or its transpose. beta is 0 (overwrite) or 1 (accumulate).
- *
- * Cache-blocked in the BLIS manner (see blocking.ts): B is packed KC×NC at a time, A MC×KC at a
- * time, into reused scratch, and a 4×4 register-tiled micro-kernel sweeps the packed panels.
- * Transposes are absorbed by the packing, so the hot loop is the same for every variant.
- * Products with fewer rows than the register tile take a packing-free path (small-m.ts).
+ * op(X) is X or its transpose. beta is 0 (overwrite) or 1 (accumulate). Runs the implementation
+ * chosen with setGemmImplementation (reference-gemm.ts, wasm/wasm-gemm.ts).
  */
 export function gemm(
   m: number, n: number, k: number,
@@ -21,48 +53,6 @@ export function gemm(
   c: Float32Array, cOffset: number, ldc: number,
   beta: 0 | 1,
 ): void {
-  if (m <= 0 || n <= 0) return;
-  if (k <= 0) {
-    if (beta === 0) for (let i = 0; i < m; i++) c.fill(0, cOffset + i * ldc, cOffset + i * ldc + n);
-    return;
-  }
-  if (m < GEMM_MR) {
-    gemmSmallM(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
-    return;
-  }
-  const kcMax = Math.min(k, GEMM_KC);
-  const mcMax = Math.min(roundUp(m, GEMM_MR), GEMM_MC);
-  const ncMax = Math.min(roundUp(n, GEMM_NR), GEMM_NC);
-  const pa = packedABuffer(mcMax * kcMax);
-  const pb = packedBBuffer(ncMax * kcMax);
-
-  for (let jc = 0; jc < n; jc += GEMM_NC) {
-    const nc = Math.min(GEMM_NC, n - jc);
-    for (let pc = 0; pc < k; pc += GEMM_KC) {
-      const kc = Math.min(GEMM_KC, k - pc);
-      // The first depth block applies beta; later ones add onto what it wrote.
-      const accumulate = beta === 1 || pc > 0;
-      packB(b, bOffset, ldb, transB, pc, kc, jc, nc, pb);
-      for (let ic = 0; ic < m; ic += GEMM_MC) {
-        const mc = Math.min(GEMM_MC, m - ic);
-        packA(a, aOffset, lda, transA, ic, mc, pc, kc, pa);
-        for (let jr = 0; jr < nc; jr += GEMM_NR) {
-          const cols = Math.min(GEMM_NR, nc - jr);
-          const bStart = jr * kc;
-          const cCol = cOffset + jc + jr;
-          for (let ir = 0; ir < mc; ir += GEMM_MR) {
-            microKernel4x4(
-              kc, pa, ir * kc, pb, bStart,
-              c, cCol + (ic + ir) * ldc, ldc,
-              Math.min(GEMM_MR, mc - ir), cols, accumulate,
-            );
-          }
-        }
-      }
-    }
-  }
-}
-
-function roundUp(x: number, multiple: number): number {
-  return Math.ceil(x / multiple) * multiple;
+  if (active === undefined) gemmImplementation();
+  active!(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
 }

@@ -1,0 +1,65 @@
+import { CnnkitError } from '@cnnkit/core';
+import { signedLeb128, unsignedLeb128 } from './leb128';
+import { BLOCK_EMPTY, Op, SIMD_PREFIX, SimdOp } from './opcodes';
+
+/** Natural alignment, as log2 of bytes, of the loads and stores emitted here. */
+const ALIGN_F32 = 2;
+const ALIGN_V128 = 4;
+
+/**
+ * Appends the instructions of one function body, one method per instruction, so generators read
+ * like the wasm text format. Locals are plain indices: parameters first, then declared locals.
+ */
+export class CodeWriter {
+  private readonly bytes: number[] = [];
+
+  get code(): readonly number[] {
+    return this.bytes;
+  }
+
+  localGet(index: number): this { return this.op(Op.localGet, ...unsignedLeb128(index)); }
+  localSet(index: number): this { return this.op(Op.localSet, ...unsignedLeb128(index)); }
+  localTee(index: number): this { return this.op(Op.localTee, ...unsignedLeb128(index)); }
+  i32Const(value: number): this { return this.op(Op.i32Const, ...signedLeb128(value)); }
+  i32Add(): this { return this.op(Op.i32Add); }
+  i32Sub(): this { return this.op(Op.i32Sub); }
+  i32Mul(): this { return this.op(Op.i32Mul); }
+  i32Shl(): this { return this.op(Op.i32Shl); }
+  i32Ne(): this { return this.op(Op.i32Ne); }
+  i32LtU(): this { return this.op(Op.i32LtU); }
+  i32Eqz(): this { return this.op(Op.i32Eqz); }
+  f32Load(offset = 0): this { return this.op(Op.f32Load, ALIGN_F32, ...unsignedLeb128(offset)); }
+
+  /** `block` / `loop` with no parameters or results; close with end(). */
+  block(): this { return this.op(Op.block, BLOCK_EMPTY); }
+  loop(): this { return this.op(Op.loop, BLOCK_EMPTY); }
+  end(): this { return this.op(Op.end); }
+  /** Branch `depth` labels out (0 = the innermost enclosing block or loop). */
+  br(depth: number): this { return this.op(Op.br, ...unsignedLeb128(depth)); }
+  brIf(depth: number): this { return this.op(Op.brIf, ...unsignedLeb128(depth)); }
+
+  v128Load(offset = 0): this { return this.simd(SimdOp.v128Load, ALIGN_V128, ...unsignedLeb128(offset)); }
+  /** Loads one f32 and copies it into all four lanes (one instruction instead of load + splat). */
+  v128Load32Splat(offset = 0): this { return this.simd(SimdOp.v128Load32Splat, ALIGN_F32, ...unsignedLeb128(offset)); }
+  v128Store(offset = 0): this { return this.simd(SimdOp.v128Store, ALIGN_V128, ...unsignedLeb128(offset)); }
+  /** v128.const with all sixteen bytes zero. */
+  v128Zero(): this { return this.simd(SimdOp.v128Const, ...new Array<number>(16).fill(0)); }
+  f32x4Splat(): this { return this.simd(SimdOp.f32x4Splat); }
+  f32x4ExtractLane(lane: number): this {
+    if (!Number.isInteger(lane) || lane < 0 || lane > 3) {
+      throw new CnnkitError('INVALID_ARGUMENT', `f32x4.extract_lane was given lane ${lane}; expected 0, 1, 2 or 3`, { lane });
+    }
+    return this.simd(SimdOp.f32x4ExtractLane, lane);
+  }
+  f32x4Add(): this { return this.simd(SimdOp.f32x4Add); }
+  f32x4Mul(): this { return this.simd(SimdOp.f32x4Mul); }
+
+  private op(...bytes: number[]): this {
+    for (const byte of bytes) this.bytes.push(byte);
+    return this;
+  }
+
+  private simd(subOpcode: number, ...immediates: number[]): this {
+    return this.op(SIMD_PREFIX, ...unsignedLeb128(subOpcode), ...immediates);
+  }
+}
