@@ -5,3 +5,5 @@ export { IMDB_CLASSES, type LoadImdbOptions, type TextDataset, loadImdb } from '
 export { tokenize } from './imdb/tokenize';
 export { Vocabulary, type VocabularyBuildOptions, type VocabularyJson } from './imdb/vocabulary';
 export { type PadSequencesOptions, padSequences } from './imdb/pad-sequences';
+export { type ImageFolderOptions, loadImageFolder } from './image-folder/load-image-folder';
+export { resizeBilinear } from './image-folder/resize';
