@@ -7,3 +7,9 @@ export { Vocabulary, type VocabularyBuildOptions, type VocabularyJson } from './
 export { type PadSequencesOptions, padSequences } from './imdb/pad-sequences';
 export { type ImageFolderOptions, loadImageFolder } from './image-folder/load-image-folder';
 export { resizeBilinear } from './image-folder/resize';
+export { type DataLoaderOptions, imageDataLoader, sequenceDataLoader } from './loader/data-loader';
+export { type ImageShape, type Transform, transformOutputShape } from './loader/transforms/transform';
+export { compose } from './loader/transforms/compose';
+export { type RandomCropOptions, randomCrop } from './loader/transforms/random-crop';
+export { randomHorizontalFlip } from './loader/transforms/random-horizontal-flip';
+export { MNIST_NORMALIZATION, normalize } from './loader/transforms/normalize';
