@@ -29,6 +29,7 @@ export class CodeWriter {
   i32LtU(): this { return this.op(Op.i32LtU); }
   i32Eqz(): this { return this.op(Op.i32Eqz); }
   f32Load(offset = 0): this { return this.op(Op.f32Load, ALIGN_F32, ...unsignedLeb128(offset)); }
+  f32Store(offset = 0): this { return this.op(Op.f32Store, ALIGN_F32, ...unsignedLeb128(offset)); }
 
   /** `block` / `loop` with no parameters or results; close with end(). */
   block(): this { return this.op(Op.block, BLOCK_EMPTY); }

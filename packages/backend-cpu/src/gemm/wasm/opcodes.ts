@@ -19,6 +19,7 @@ export const Op = {
   localSet: 0x21,
   localTee: 0x22,
   f32Load: 0x2a,
+  f32Store: 0x38,
   i32Const: 0x41,
   i32Eqz: 0x45,
   i32Ne: 0x47,

@@ -1,24 +1,32 @@
-import { packA, packB } from '../pack';
 import { gemmSmallM } from '../small-m';
 import { WASM_MR, WASM_NR } from './gemm-module';
-import { wasmGemmKernel, wasmHeap } from './wasm-kernel';
+import { type WasmPackFunction, wasmGemmKernel, wasmHeap } from './wasm-kernel';
 
 /**
  * Block sizes of the wasm GEMM (see ../blocking.ts for the layering). An MR×KC sliver of A and a
  * KC×NR sliver of B are 4 KiB + 8 KiB of L1; the MC×KC block of A is 128 KiB of L2; the KC×NC
- * panel of B is 512 KiB, and the MC×NC block of C results 256 KiB.
+ * panel of B is 512 KiB.
  */
 export const WASM_KC = 256;
 export const WASM_MC = 128;
 export const WASM_NC = 512;
+/**
+ * Most floats of C held in the module's memory at once (16 MiB): the column block narrows below
+ * NC when m is so large that m × NC would pass it.
+ */
+const MAX_C_BLOCK = 1 << 22;
+/** Below this many columns a plain loop moves a row of C faster than set() on a subarray. */
+const SET_MIN_COLUMNS = 32;
 
 /**
- * gemm() (same contract, see ../gemm.ts) with the macro-kernel in WebAssembly SIMD. For every
- * depth block, B is packed KC×NC and A MC×KC straight into the module's memory; one macroKernel
- * call multiplies the packed pair into a scratch block of C in that memory (f32x4 accumulators),
- * and the scratch is then copied (first depth block with beta 0) or added (later depth blocks,
- * or beta 1) into the caller's C. Packing pads edge panels with zeros, so the kernel always runs
- * whole tiles and only the copy-back sees the real mc × nc. Transposes are absorbed by packing.
+ * gemm() (same contract, see ../gemm.ts) with the macro-kernel in WebAssembly SIMD. C is worked
+ * on an m × NC column block at a time inside the module's memory: the block is loaded (beta 1)
+ * or zeroed (beta 0); for every depth block, B is packed KC×NC and A MC×KC into the module's
+ * memory (staged with set(), a memcpy, then rearranged into panels by wasm: element-wise
+ * packing in JavaScript costs more than the multiply for small m) and one macroKernel call adds their product onto the block (f32x4
+ * accumulators over the depth block); the finished block is copied back into the caller's C.
+ * Packing pads edge panels with zeros, so the kernel always runs whole tiles and only the copies
+ * see the real m × nc. Transposes are absorbed by packing.
  */
 export function wasmGemm(
   m: number, n: number, k: number,
@@ -36,50 +44,80 @@ export function wasmGemm(
     gemmSmallM(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
     return;
   }
+  const mPadded = roundUp(m, WASM_MR);
+  const ncBlock = Math.max(WASM_NR, Math.min(WASM_NC, Math.floor(MAX_C_BLOCK / mPadded / WASM_NR) * WASM_NR));
   const kcMax = Math.min(k, WASM_KC);
-  const mcMax = Math.min(roundUp(m, WASM_MR), WASM_MC);
-  const ncMax = Math.min(roundUp(n, WASM_NR), WASM_NC);
-  // Layout in floats: packed A, packed B, C scratch; each a multiple of 4 floats, so 16-byte aligned.
+  const mcMax = Math.min(mPadded, WASM_MC);
+  const ncMax = Math.min(roundUp(n, WASM_NR), ncBlock);
+  // Layout in floats: packed A, packed B, the C block, the staging area; each a multiple of 4
+  // floats, so 16-byte aligned.
   const paAt = 0;
   const pbAt = paAt + mcMax * kcMax;
   const csAt = pbAt + ncMax * kcMax;
-  const end = csAt + mcMax * ncMax;
+  const stageAt = csAt + mPadded * ncMax;
+  const end = stageAt + Math.max(mcMax, ncMax) * kcMax;
   const kernel = wasmGemmKernel();
   const heap = wasmHeap(kernel, end * 4);
-  const pa = heap.subarray(paAt, pbAt);
-  const pb = heap.subarray(pbAt, csAt);
   const macroKernel = kernel.macroKernel;
+  const packA = transA ? kernel.packCopyA : kernel.packGatherA;
+  const packB = transB ? kernel.packGatherB : kernel.packCopyB;
 
-  for (let jc = 0; jc < n; jc += WASM_NC) {
-    const nc = Math.min(WASM_NC, n - jc);
+  for (let jc = 0; jc < n; jc += ncBlock) {
+    const nc = Math.min(ncBlock, n - jc);
     const ncPadded = roundUp(nc, WASM_NR);
+    heap.fill(0, csAt, csAt + mPadded * ncPadded);
+    if (beta === 1) moveRows(c, cOffset + jc, ldc, heap, csAt, ncPadded, m, nc);
     for (let pc = 0; pc < k; pc += WASM_KC) {
       const kc = Math.min(WASM_KC, k - pc);
-      // The first depth block applies beta; later ones add onto what it wrote.
-      const accumulate = beta === 1 || pc > 0;
-      packB(b, bOffset, ldb, transB, pc, kc, jc, nc, pb, WASM_NR);
+      stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
       for (let ic = 0; ic < m; ic += WASM_MC) {
         const mc = Math.min(WASM_MC, m - ic);
-        packA(a, aOffset, lda, transA, ic, mc, pc, kc, pa, WASM_MR);
-        macroKernel(roundUp(mc, WASM_MR), ncPadded, kc, paAt * 4, pbAt * 4, csAt * 4, ncPadded * 4);
-        copyBack(heap, csAt, ncPadded, mc, nc, c, cOffset + ic * ldc + jc, ldc, accumulate);
+        stageAndPack(packA, transA, WASM_MR, a, aOffset, lda, ic, mc, pc, kc, heap, stageAt, paAt);
+        macroKernel(roundUp(mc, WASM_MR), ncPadded, kc, paAt * 4, pbAt * 4, (csAt + ic * ncPadded) * 4, ncPadded * 4);
       }
     }
+    moveRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, m, nc);
   }
 }
 
-/** Moves the mc × nc results from the scratch block (row stride `stride`) into C. */
-function copyBack(
-  heap: Float32Array, from: number, stride: number, mc: number, nc: number,
-  c: Float32Array, to: number, ldc: number, accumulate: boolean,
+/**
+ * Packs op(X)[i0 : i0+count, p0 : p0+depth] — i along the panels' width, p along the depth —
+ * into panels `width` wide at float index dstAt. op(X)(i, p) is x[xOffset + p·ld + i] when
+ * `widthContiguous` (staged as depth rows of `count`, padded to the width with zeros, for
+ * packCopy) and x[xOffset + i·ld + p] otherwise (staged as count rows of depth, plus zero rows
+ * up to the width, for packGather).
+ */
+function stageAndPack(
+  pack: WasmPackFunction, widthContiguous: boolean, width: number,
+  x: Float32Array, xOffset: number, ld: number,
+  i0: number, count: number, p0: number, depth: number,
+  heap: Float32Array, stageAt: number, dstAt: number,
 ): void {
-  for (let i = 0; i < mc; i++) {
-    const src = from + i * stride;
-    const dst = to + i * ldc;
-    if (accumulate) {
-      for (let j = 0; j < nc; j++) c[dst + j] = c[dst + j]! + heap[src + j]!;
+  const padded = roundUp(count, width);
+  if (widthContiguous) {
+    moveRows(x, xOffset + p0 * ld + i0, ld, heap, stageAt, padded, depth, count);
+    if (padded > count) for (let p = 0; p < depth; p++) heap.fill(0, stageAt + p * padded + count, stageAt + (p + 1) * padded);
+    pack(stageAt * 4, padded * 4, depth, padded / width, dstAt * 4);
+  } else {
+    moveRows(x, xOffset + i0 * ld + p0, ld, heap, stageAt, depth, count, depth);
+    heap.fill(0, stageAt + count * depth, stageAt + padded * depth);
+    pack(stageAt * 4, depth * 4, depth, padded / width, dstAt * 4);
+  }
+}
+
+/** Copies `rows` rows of `cols` floats between two row-major layouts. */
+function moveRows(
+  from: Float32Array, fromAt: number, fromStride: number,
+  to: Float32Array, toAt: number, toStride: number,
+  rows: number, cols: number,
+): void {
+  for (let i = 0; i < rows; i++) {
+    const src = fromAt + i * fromStride;
+    const dst = toAt + i * toStride;
+    if (cols >= SET_MIN_COLUMNS) {
+      to.set(from.subarray(src, src + cols), dst);
     } else {
-      c.set(heap.subarray(src, src + nc), dst);
+      for (let j = 0; j < cols; j++) to[dst + j] = from[src + j]!;
     }
   }
 }

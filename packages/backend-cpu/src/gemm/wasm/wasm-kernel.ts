@@ -1,10 +1,17 @@
 import { CnnkitError } from '@cnnkit/core';
-import { MACRO_KERNEL_EXPORT, MEMORY_EXPORT, WASM_PAGE_BYTES, emitGemmModule } from './gemm-module';
+import { GEMM_EXPORTS, WASM_PAGE_BYTES, emitGemmModule } from './gemm-module';
 import { type WasmMemory, webAssemblyApi } from './webassembly-api';
 
-/** The instantiated GEMM module: its macro-kernel and the memory its packed operands live in. */
+/** (src, strideBytes, depth, panels, dst): see pack-kernels.ts. */
+export type WasmPackFunction = (src: number, strideBytes: number, depth: number, panels: number, dst: number) => void;
+
+/** The instantiated GEMM module: its functions and the memory its operands live in. */
 export interface WasmGemmKernel {
   readonly macroKernel: (rows: number, cols: number, depth: number, pa: number, pb: number, c: number, ldcBytes: number) => void;
+  readonly packCopyA: WasmPackFunction;
+  readonly packGatherA: WasmPackFunction;
+  readonly packCopyB: WasmPackFunction;
+  readonly packGatherB: WasmPackFunction;
   readonly memory: WasmMemory;
 }
 
@@ -35,12 +42,21 @@ export function wasmGemmKernel(): WasmGemmKernel {
     throw new CnnkitError('UNSUPPORTED_OP', "the 'wasm-simd' GEMM needs WebAssembly with 128-bit SIMD, which this JavaScript engine does not validate; use the 'reference' GEMM", {});
   }
   const instance = new api.Instance(new api.Module(moduleBytes()), {});
-  const macroKernel = instance.exports[MACRO_KERNEL_EXPORT];
-  const memory = instance.exports[MEMORY_EXPORT];
-  if (typeof macroKernel !== 'function' || !(memory instanceof api.Memory)) {
-    throw new CnnkitError('INVALID_ARGUMENT', `the emitted GEMM module exports ${Object.keys(instance.exports).join(', ')}; expected a function '${MACRO_KERNEL_EXPORT}' and a memory '${MEMORY_EXPORT}'`, {});
+  const exports = instance.exports;
+  const functionNames = [GEMM_EXPORTS.macroKernel, GEMM_EXPORTS.packCopyA, GEMM_EXPORTS.packGatherA, GEMM_EXPORTS.packCopyB, GEMM_EXPORTS.packGatherB];
+  const missing = functionNames.filter((name) => typeof exports[name] !== 'function');
+  const memory = exports[GEMM_EXPORTS.memory];
+  if (missing.length > 0 || !(memory instanceof api.Memory)) {
+    throw new CnnkitError('INVALID_ARGUMENT', `the emitted GEMM module exports ${Object.keys(exports).join(', ')}; expected the functions ${functionNames.join(', ')} and a memory '${GEMM_EXPORTS.memory}'`, {});
   }
-  kernel = { macroKernel: macroKernel as WasmGemmKernel['macroKernel'], memory };
+  kernel = {
+    macroKernel: exports[GEMM_EXPORTS.macroKernel] as WasmGemmKernel['macroKernel'],
+    packCopyA: exports[GEMM_EXPORTS.packCopyA] as WasmPackFunction,
+    packGatherA: exports[GEMM_EXPORTS.packGatherA] as WasmPackFunction,
+    packCopyB: exports[GEMM_EXPORTS.packCopyB] as WasmPackFunction,
+    packGatherB: exports[GEMM_EXPORTS.packGatherB] as WasmPackFunction,
+    memory: memory as WasmMemory,
+  };
   return kernel;
 }
 
