@@ -29,3 +29,5 @@ export { runGradientCase } from './training/run-gradient-case';
 export { GRADIENT_CASES, GRADIENT_CASES_BY_OP } from './cases/gradients';
 export { OPTIMIZER_TOLERANCE, type OptimizerCase, type OptimizerGoldenFile, type OptimizerName, type OptimizerSubject, optimizerGoldens, runOptimizerCase } from './training/optimizer-case';
 export { OPTIMIZER_CASES } from './cases/optimizers';
+export { type CombinedColumn, type CombinedOptions, combinedCoverageMarkdown } from './combined/combined-markdown';
+export { parseSuiteReport } from './combined/parse-report';
