@@ -22,7 +22,7 @@ const FIRST_TRAIN_LABELS = [9, 0, 0, 3, 0, 2, 7, 2, 5, 5, 0, 9];
 const DEBIAN_DIR = '/usr/share/datasets/fashion-mnist';
 const HAVE_DATA = existsSync(path.join(fashionMnistDataDir(), 't10k-labels-idx1-ubyte.gz')) && existsSync(path.join(DEBIAN_DIR, 't10k-labels-idx1-ubyte.gz'));
 const withData = HAVE_DATA ? it : it.skip;
-if (!HAVE_DATA) console.warn(`Fashion-MNIST tests that read the data are skipped: ${DEBIAN_DIR} is missing (sudo apt-get install dataset-fashion-mnist)`);
+if (!HAVE_DATA) console.warn(`Fashion-MNIST tests that read the data are skipped: the IDX files are not in ${fashionMnistDataDir()} and ${DEBIAN_DIR} (sudo apt-get install dataset-fashion-mnist)`);
 
 describe('loadFashionMnist (Debian dataset-fashion-mnist)', () => {
   withData('loads the test split: 10,000 images, 1,000 per class, the known first labels and pixels', async () => {
