@@ -74,7 +74,7 @@ async function finetune(values: ParsedOptions, io: CliIo): Promise<number> {
   try {
     setBackend(backend);
     io.out(infoLine(await backend.info()));
-    const data = await prepareImageDataset(dataset, { batchSize: settings.batchSize, seed: settings.seed, valSplit: settings.valSplit, ...(settings.limit !== undefined ? { limit: settings.limit } : {}) });
+    const data = await prepareImageDataset(dataset, { batchSize: settings.batchSize, seed: settings.seed, valSplit: settings.valSplit, augment: settings.augment, ...(settings.limit !== undefined ? { limit: settings.limit } : {}) });
     const modelOptions = { ...source.modelOptions, ...zooOptionsFor(source.modelName, data.modelOptions) };
     manualSeed(settings.seed);
     const model = modelSpec(source.modelName).create(modelOptions);
@@ -98,7 +98,7 @@ async function finetune(values: ParsedOptions, io: CliIo): Promise<number> {
         schedule: settings.schedule, outDir, io, seed: settings.seed, resume: settings.resume, ...(terminal ? { terminal } : {}),
         ...(settings.earlyStoppingPatience !== undefined ? { earlyStoppingPatience: settings.earlyStoppingPatience } : {}),
         runInfo: {
-          dataset, normalization: data.normalization, ...(settings.limit !== undefined ? { limit: settings.limit } : {}), batchSize: settings.batchSize,
+          dataset, normalization: data.normalization, augment: settings.augment, ...(settings.limit !== undefined ? { limit: settings.limit } : {}), batchSize: settings.batchSize,
           finetune: { from: source.weights, newHead: newHead ? head : null, frozen, loaded: report.loaded.length, ...(headLr !== undefined ? { headLr } : {}) },
         },
       });

@@ -42,7 +42,7 @@ export const trainCommand: Command = {
     try {
       setBackend(backend);
       io.out(infoLine(await backend.info()));
-      const data = await prepareImageDataset(dataset, { batchSize: settings.batchSize, seed: settings.seed, valSplit: settings.valSplit, ...(settings.limit !== undefined ? { limit: settings.limit } : {}) });
+      const data = await prepareImageDataset(dataset, { batchSize: settings.batchSize, seed: settings.seed, valSplit: settings.valSplit, augment: settings.augment, ...(settings.limit !== undefined ? { limit: settings.limit } : {}) });
       const modelOptions = zooOptionsFor(modelName, data.modelOptions);
       manualSeed(settings.seed);
       const model = modelSpec(modelName).create(modelOptions);
@@ -52,7 +52,7 @@ export const trainCommand: Command = {
           model, modelName, modelOptions, data, epochs: settings.epochs, optimizer: settings.optimizer, schedule: settings.schedule,
           outDir, io, seed: settings.seed, resume: settings.resume, ...(terminal ? { terminal } : {}),
           ...(settings.earlyStoppingPatience !== undefined ? { earlyStoppingPatience: settings.earlyStoppingPatience } : {}),
-          runInfo: { dataset, normalization: data.normalization, ...(settings.limit !== undefined ? { limit: settings.limit } : {}), batchSize: settings.batchSize },
+          runInfo: { dataset, normalization: data.normalization, augment: settings.augment, ...(settings.limit !== undefined ? { limit: settings.limit } : {}), batchSize: settings.batchSize },
         });
         if (run.final?.['val_accuracy'] !== undefined) io.out(`final: val_accuracy ${(run.final['val_accuracy'] * 100).toFixed(2)}% on ${data.validationDescription}; evaluate with: cnnkit eval --run ${outDir}`);
         return 0;

@@ -1,20 +1,24 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CnnkitError, type DataSource, Rng, arrayDataSource } from '@cnnkit/core';
 import {
-  CnnkitError, type DataSource, Rng, arrayDataSource,
-} from '@cnnkit/core';
-import { FASHION_MNIST_CLASSES, type ImageDataset, loadFashionMnist, loadMnist } from '@cnnkit/datasets';
+  FASHION_MNIST_CLASSES, type ImageDataset, MNIST_NORMALIZATION, compose, imageDataLoader, loadFashionMnist, loadImageFolder, loadMnist,
+  normalize, randomCrop, randomHorizontalFlip,
+} from '@cnnkit/datasets';
 import type { EvalSet } from './evaluate';
 import type { Normalization } from './run-files';
 import type { TrainingData } from './run-training';
 
-/** The datasets `--dataset` takes (plus folder:PATH). */
-export const DATASET_NAMES = ['mnist', 'fashion-mnist'] as const;
+/** The datasets `--dataset` takes by name; folder:PATH takes a folder of class sub-folders. */
+export const DATASET_NAMES = ['mnist', 'fashion-mnist', 'folder:PATH'] as const;
+const FOLDER = 'folder:';
 
 /**
  * Mean and std of each dataset's training pixels in [0, 1], the values torchvision examples
  * normalise with (MNIST 0.1307 / 0.3081; Fashion-MNIST 0.2860 / 0.3530).
  */
 export const DATASET_NORMALIZATION: Readonly<Record<string, Normalization>> = {
-  mnist: { mean: [0.1307], std: [0.3081] },
+  mnist: MNIST_NORMALIZATION,
   'fashion-mnist': { mean: [0.286], std: [0.353] },
 };
 
@@ -28,6 +32,8 @@ export interface DatasetOptions {
   readonly batchSize: number;
   /** Seeds the held-out split. */
   readonly seed: number;
+  /** Random crops with padding 2 (greyscale digits and clothes), random horizontal flips (folders). */
+  readonly augment?: boolean;
 }
 
 export interface PreparedDataset extends TrainingData {
@@ -40,18 +46,53 @@ export interface PreparedDataset extends TrainingData {
 }
 
 function checkName(name: string): void {
-  if (!(DATASET_NAMES as readonly string[]).includes(name)) {
+  if (!name.startsWith(FOLDER) && !(DATASET_NAMES as readonly string[]).includes(name)) {
     throw new CnnkitError('INVALID_ARGUMENT', `dataset '${name}' is not known; expected one of ${DATASET_NAMES.join(', ')}`);
   }
+}
+
+/**
+ * The folder of one split of folder:ROOT: ROOT/train and ROOT/test when ROOT has them (as
+ * torchvision's ImageFolder datasets are usually laid out), else ROOT itself for train and no
+ * test split (hold part of train out with --val-split).
+ */
+export function folderSplit(name: string, split: SplitName): string | undefined {
+  const root = name.slice(FOLDER.length);
+  const sub = path.join(root, split);
+  if (existsSync(sub)) return sub;
+  return split === 'train' ? root : undefined;
 }
 
 /** One split of a named image dataset, as loaded (pixels in [0, 1]). */
 export async function loadImageSplit(name: string, split: SplitName, limit?: number): Promise<ImageDataset> {
   checkName(name);
   const options = limit !== undefined ? { limit } : {};
+  if (name.startsWith(FOLDER)) {
+    const folder = folderSplit(name, split);
+    if (folder === undefined) throw new CnnkitError('IO', `dataset ${name} has no '${split}' sub-folder; expected ${path.join(name.slice(FOLDER.length), split)} with one folder per class (or validate with --val-split)`);
+    return loadImageFolder(folder, options);
+  }
   if (name === 'mnist') return loadMnist(split, options);
   const data = await loadFashionMnist(split, options);
   return { ...data, classes: data.classes.length ? data.classes : FASHION_MNIST_CLASSES };
+}
+
+/** Per-channel mean and std of a dataset's pixels (for folders, whose statistics nobody published). */
+export function channelStatistics(data: ImageDataset): Normalization {
+  const [channels, h, w] = data.shape;
+  const plane = h * w;
+  const sums = new Float64Array(channels);
+  const squares = new Float64Array(channels);
+  for (let i = 0; i < data.images.length; i++) {
+    const c = Math.floor(i / plane) % channels;
+    const v = data.images[i]!;
+    sums[c]! += v;
+    squares[c]! += v * v;
+  }
+  const n = data.count * plane;
+  const mean = Array.from(sums, (s) => Number((s / n).toFixed(4)));
+  const std = Array.from(squares, (q, c) => Number(Math.sqrt(Math.max(q / n - (sums[c]! / n) ** 2, 1e-12)).toFixed(4)));
+  return { mean, std };
 }
 
 /** (x - mean[c]) / std[c] per channel, into a new array. */
@@ -110,9 +151,13 @@ function source(images: Float32Array, labels: Int32Array, shape: readonly number
  * fraction of train out (seeded), as torchvision examples validate on the test set.
  */
 export async function prepareImageDataset(name: string, o: DatasetOptions): Promise<PreparedDataset> {
-  const normalization = DATASET_NORMALIZATION[name]!;
   const full = await loadImageSplit(name, 'train', o.limit);
+  const normalization = DATASET_NORMALIZATION[name] ?? channelStatistics(full);
   const shape = full.shape;
+  const isFolder = name.startsWith(FOLDER);
+  if (isFolder && !o.valSplit && folderSplit(name, 'test') === undefined) {
+    throw new CnnkitError('INVALID_ARGUMENT', `dataset ${name} has no test sub-folder to validate on; pass --val-split F to hold out part of the training images`);
+  }
   const valSplit = o.valSplit ?? 0;
   let train: { images: Float32Array; labels: Int32Array };
   let validation: { images: Float32Array; labels: Int32Array };
@@ -128,9 +173,14 @@ export async function prepareImageDataset(name: string, o: DatasetOptions): Prom
     validation = { images: test.images, labels: test.labels };
     validationDescription = `the ${name} test split (${test.count} samples)`;
   }
+  // Augmentation runs per sample as batches are drawn (from fit()'s generator), before normalising, as torchvision does.
+  const augment = isFolder ? randomHorizontalFlip() : randomCrop({ padding: 2 });
+  const trainSource = o.augment
+    ? imageDataLoader({ ...full, images: train.images, labels: train.labels, count: train.labels.length }, { batchSize: o.batchSize, shuffle: true, transform: compose(augment, normalize(normalization.mean, normalization.std)) })
+    : source(normalizeImages(train.images, shape, normalization), train.labels, shape, o.batchSize, true);
   return {
     name,
-    train: source(normalizeImages(train.images, shape, normalization), train.labels, shape, o.batchSize, true),
+    train: trainSource,
     validation: source(normalizeImages(validation.images, shape, normalization), validation.labels, shape, o.batchSize, false),
     validationDescription,
     classes: full.classes,

@@ -45,6 +45,7 @@ export class ProgressBar implements Callback {
   #epochStart = 0;
   #lastDraw = -Infinity;
   #samples = 0;
+  #lastBatch = 0;
   #drawn = false;
 
   constructor(options: ProgressBarOptions) {
@@ -58,6 +59,7 @@ export class ProgressBar implements Callback {
     this.#epochStart = this.#now();
     this.#lastDraw = -Infinity;
     this.#samples = 0;
+    this.#lastBatch = this.#epochStart;
   }
 
   onBatchEnd(logs: BatchLogs, ctx: TrainingContext): void {
@@ -65,6 +67,7 @@ export class ProgressBar implements Callback {
     const done = logs.batch + 1;
     this.#samples = logs.samplesSeen;
     const now = this.#now();
+    this.#lastBatch = now;
     if (this.#terminal) {
       // Redraw at most ~20 times a second: a terminal write per batch costs more than the batch on small models.
       if (now - this.#lastDraw < 50 && done !== total) return;
@@ -86,8 +89,10 @@ export class ProgressBar implements Callback {
     for (const [name, value] of Object.entries(logs)) {
       if (name.startsWith('val_')) parts.push(`${`val_${METRIC_SHORT[name.slice(4)] ?? name.slice(4)}`} ${metricValue(value)}`);
     }
+    // Time is the whole epoch, validation included; throughput counts the training batches only.
+    const trainingSeconds = (this.#lastBatch - this.#epochStart) / 1000;
     parts.push(`lr ${logs.lr.toPrecision(3)}`, `${seconds.toFixed(1)}s`);
-    if (seconds > 0 && this.#samples > 0) parts.push(`${grouped(this.#samples / seconds)} samples/s`);
+    if (trainingSeconds > 0 && this.#samples > 0) parts.push(`${grouped(this.#samples / trainingSeconds)} samples/s`);
     if (this.#drawn) this.#terminal?.write('\r\x1b[2K');
     this.#drawn = false;
     this.#io.out(parts.join(' '));

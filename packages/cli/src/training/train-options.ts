@@ -6,7 +6,8 @@ import type { Terminal } from './progress-bar';
 
 /** Options train and finetune share, as help shows them. */
 export const TRAINING_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  dataset: { type: 'string', value: 'NAME', description: 'mnist or fashion-mnist' },
+  dataset: { type: 'string', value: 'NAME', description: 'mnist, fashion-mnist or folder:PATH (one sub-folder per class; PATH/train and PATH/test when present)' },
+  augment: { type: 'boolean', description: 'augment training images: random crops with padding 2 (mnist, fashion-mnist), random horizontal flips (folders)' },
   limit: { type: 'string', value: 'N', description: 'use only the first N samples of each split (quick runs)' },
   'val-split': { type: 'string', value: 'F', description: 'hold out this fraction of train for validation (default 0: validate on the test split, as torchvision examples do)' },
   epochs: { type: 'string', value: 'N', description: 'epochs to train (default 3; with --resume, in all)' },
@@ -51,6 +52,7 @@ export interface TrainingSettings {
   readonly valSplit: number;
   readonly earlyStoppingPatience: number | undefined;
   readonly resume: boolean;
+  readonly augment: boolean;
   readonly progress: 'auto' | 'bar' | 'lines';
 }
 
@@ -76,6 +78,7 @@ export function trainingSettings(values: ParsedOptions, command: string): Traini
     valSplit: numberOption(values, 'val-split', 0, command, (v) => v >= 0 && v < 1, 'a fraction in [0, 1), e.g. 0.1'),
     earlyStoppingPatience: stringOption(values, 'early-stopping') === undefined ? undefined : intOption(values, 'early-stopping', 0, command, 0),
     resume: values['resume'] === true,
+    augment: values['augment'] === true,
     progress: choice(values, 'progress', ['auto', 'bar', 'lines'] as const, 'auto', command),
   };
 }
