@@ -1,7 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomF32, seeded } from '../kernels/kernel-test-data';
 import { GEMM_KC, GEMM_MC, GEMM_MR, GEMM_NC, GEMM_NR } from './blocking';
-import { gemm } from './gemm';
+import { GEMM_IMPLEMENTATIONS, type GemmImplementation, gemm, gemmImplementation, setGemmImplementation } from './gemm';
+import { WASM_MR, WASM_NR } from './wasm/gemm-module';
+import { WASM_KC, WASM_MC, WASM_NC } from './wasm/wasm-gemm';
+
+/** Each implementation's tile and block sizes, so the edge cases sit at its own boundaries. */
+const BLOCKS: Record<GemmImplementation, { MR: number; NR: number; KC: number; MC: number; NC: number }> = {
+  reference: { MR: GEMM_MR, NR: GEMM_NR, KC: GEMM_KC, MC: GEMM_MC, NC: GEMM_NC },
+  'wasm-simd': { MR: WASM_MR, NR: WASM_NR, KC: WASM_KC, MC: WASM_MC, NC: WASM_NC },
+};
 
 interface Layout {
   m: number; n: number; k: number;
@@ -56,7 +64,12 @@ function check(l: Layout, seed: number): void {
 
 const plain: Layout = { m: 1, n: 1, k: 1, transA: false, transB: false, aOffset: 0, bOffset: 0, cOffset: 0, aPad: 0, bPad: 0, cPad: 0, beta: 0 };
 
-describe('gemm', () => {
+for (const implementation of GEMM_IMPLEMENTATIONS) describe(`gemm (${implementation})`, () => {
+  const { MR, NR, KC, MC, NC } = BLOCKS[implementation];
+  let before: GemmImplementation;
+  beforeAll(() => { before = gemmImplementation(); setGemmImplementation(implementation); });
+  afterAll(() => setGemmImplementation(before));
+
   it('multiplies a worked 2×3 by 3×2 example', () => {
     // [1 2 3; 4 5 6] · [7 8; 9 10; 11 12] = [1·7+2·9+3·11, 1·8+2·10+3·12; ...] = [58 64; 139 154]
     const c = new Float32Array(4).fill(99);
@@ -81,12 +94,12 @@ describe('gemm', () => {
     const around = (s: number): number[] => [s - 1, s, s + 1];
     let seed = 1000;
     // Depth past KC exercises the accumulation across depth blocks, with both betas.
-    for (const k of around(GEMM_KC)) for (const beta of [0, 1] as const) check({ ...plain, m: 9, n: 6, k, beta }, seed++);
-    check({ ...plain, m: 5, n: 7, k: 2 * GEMM_KC + 3, transA: true, transB: true, beta: 1 }, seed++);
-    for (const m of around(GEMM_MC)) check({ ...plain, m, n: 10, k: 7, transA: m % 2 === 0 }, seed++);
-    for (const n of around(GEMM_NC)) check({ ...plain, m: 6, n, k: 5, transB: n % 2 === 0 }, seed++);
-    for (const m of around(GEMM_MR)) for (const n of around(GEMM_NR)) check({ ...plain, m, n, k: 6 }, seed++);
-    check({ ...plain, m: GEMM_MC + 5, n: 37, k: GEMM_KC + 9, beta: 1 }, seed++);
+    for (const k of around(KC)) for (const beta of [0, 1] as const) check({ ...plain, m: 9, n: 6, k, beta }, seed++);
+    check({ ...plain, m: 5, n: 7, k: 2 * KC + 3, transA: true, transB: true, beta: 1 }, seed++);
+    for (const m of around(MC)) check({ ...plain, m, n: 10, k: 7, transA: m % 2 === 0 }, seed++);
+    for (const n of around(NC)) check({ ...plain, m: 6, n, k: 5, transB: n % 2 === 0 }, seed++);
+    for (const m of around(MR)) for (const n of around(NR)) check({ ...plain, m, n, k: 6 }, seed++);
+    check({ ...plain, m: MC + 5, n: 37, k: KC + 9, beta: 1 }, seed++);
   });
 
   it('honours offsets and leading dimensions wider than the operands, leaving the rest untouched', () => {
@@ -102,9 +115,9 @@ describe('gemm', () => {
 
   it('matches the reference for fewer rows than the tile over long rows and deep sums (the packing-free path)', () => {
     let seed = 2500;
-    for (const m of [1, GEMM_MR - 1]) for (const transB of [false, true]) for (const beta of [0, 1] as const) {
+    for (const m of [1, MR - 1]) for (const transB of [false, true]) for (const beta of [0, 1] as const) {
       check({ ...plain, m, n: 2500, k: 9, transB, beta }, seed++);
-      check({ ...plain, m, n: 11, k: 2 * GEMM_KC + 1, transA: true, transB, beta }, seed++);
+      check({ ...plain, m, n: 11, k: 2 * KC + 1, transA: true, transB, beta }, seed++);
     }
   });
 
