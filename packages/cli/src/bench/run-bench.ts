@@ -1,0 +1,210 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type Backend, createBackend } from '@cnnkit/core';
+import { loadMnist, mnistDataDir } from '@cnnkit/datasets';
+import { openInstalledBackends } from '../compare/installed-backends';
+import type { CliIo } from '../io';
+import { benchCnnkitCell } from './cnnkit-cell';
+import { formatMs } from './format-markdown';
+import { importPeer } from './load-peer';
+import { ORT_DIRECT, TORCH, rawTfjsLabel } from './lookup';
+import { type BenchModel, buildBenchModel } from './model-graph';
+import { benchOrtDirect } from './ort-direct-cell';
+import type { Ort } from './ort-types';
+import type { Tf } from './raw-tfjs';
+import { benchRawTfjs } from './raw-tfjs-cell';
+import type { BenchCell, BenchReport, CellMeasurement, Runner, TrainingResult } from './results';
+import { BENCH_BACKENDS, RAW_TFJS_ENGINES } from './runners';
+import { summarize } from './stats';
+import { checkTargets } from './targets';
+import type { CellBudget } from './time-cell';
+import { type TorchResults, runTorchBench } from './torch-run';
+import { benchLenetTraining } from './training';
+
+export interface BenchOptions {
+  readonly models: readonly string[];
+  readonly batches: readonly number[];
+  /** Keys of BENCH_BACKENDS. */
+  readonly backends: readonly string[];
+  readonly budget: CellBudget;
+  /** Run the alternatives (ORT on the PyTorch export, PyTorch, raw tfjs). */
+  readonly alternatives: boolean;
+  /** Measure LeNet-5 training throughput. */
+  readonly training: boolean;
+  readonly trainSteps: number;
+  /** The command line, for the report. */
+  readonly command: string;
+}
+
+/** A cell estimated to take longer than this many cell budgets per run is skipped, not run. */
+const SKIP_FACTOR = 3;
+
+const message = (error: unknown): string => (error instanceof Error ? error.message.split('\n')[0]! : String(error));
+
+interface Alternatives {
+  ort?: { ort: Ort; version: string };
+  tf?: { tf: Tf; version: string; engines: string[] };
+  torch?: TorchResults;
+  tmpDir?: string;
+}
+
+/**
+ * Runs the bench: PyTorch first (export + forward + training, in its own process, while nothing
+ * else runs), then each model × batch × runner one after another, then cnnkit's training.
+ */
+export async function runBench(o: BenchOptions, io: CliIo): Promise<BenchReport> {
+  const unavailable: { runner: string; reason: string }[] = [];
+  const versions: Record<string, string> = {};
+  const selected = o.backends.map((key) => BENCH_BACKENDS[key]!);
+  const opened = await openInstalledBackends(selected.map((s) => s.candidate));
+  const backends: { runner: Runner; backend: Backend }[] = [];
+  opened.forEach((entry, i) => {
+    const runner = selected[i]!.runner;
+    if ('unavailable' in entry) unavailable.push({ runner: runner.label, reason: entry.unavailable });
+    else backends.push({ runner, backend: entry.backend });
+  });
+  for (const { backend } of backends) Object.assign(versions, (await backend.info()).versions);
+
+  const alt: Alternatives = o.alternatives ? await prepareAlternatives(o, io, backends, unavailable) : {};
+  try {
+    if (alt.ort) versions['onnxruntime-node'] = alt.ort.version;
+    if (alt.tf) versions['@tensorflow/tfjs-core'] = alt.tf.version;
+    if (alt.torch) Object.assign(versions, { torch: alt.torch.torch, torchvision: alt.torch.torchvision });
+
+    const cells: BenchCell[] = [];
+    for (const name of o.models) {
+      io.err(`${name}: building, seeded weights, tracing`);
+      const model = buildBenchModel(name);
+      try {
+        cells.push(...(await benchModel(model, o, backends, alt, io)));
+      } finally {
+        model.dispose();
+      }
+    }
+    const training = o.training ? await benchTraining(o, backends, alt, io) : [];
+    const cpus = os.cpus();
+    return {
+      date: new Date().toISOString(),
+      command: o.command,
+      machine: {
+        cpu: cpus[0]?.model.trim() ?? 'unknown CPU', logicalCores: os.availableParallelism(), memoryGiB: os.totalmem() / 2 ** 30,
+        platform: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version, versions,
+        threads: `PyTorch ${alt.torch ? `torch.set_num_threads(${alt.torch.threads})` : 'not run'}; ONNX Runtime (cnnkit's backend and direct): its default intra-op threads; cnnkit cpu: as the backend decides`,
+      },
+      settings: { warmup: o.budget.warmup, repeats: o.budget.repeats, cellSeconds: o.budget.cellSeconds },
+      unavailable, cells, training, targets: checkTargets(cells, training),
+    };
+  } finally {
+    if (alt.tmpDir) await rm(alt.tmpDir, { recursive: true, force: true });
+  }
+}
+
+async function prepareAlternatives(o: BenchOptions, io: CliIo, backends: readonly { runner: Runner; backend: Backend }[], unavailable: { runner: string; reason: string }[]): Promise<Alternatives> {
+  const alt: Alternatives = {};
+  try {
+    const { module, version } = await importPeer<Ort>('onnxruntime-node', '@cnnkit/backend-onnxruntime');
+    alt.ort = { ort: module, version };
+  } catch (error) {
+    unavailable.push({ runner: ORT_DIRECT, reason: `onnxruntime-node could not be loaded: ${message(error)}` });
+  }
+  try {
+    const { module, version } = await importPeer<Tf>('@tensorflow/tfjs-core', '@cnnkit/backend-tfjs');
+    const engines: string[] = [];
+    for (const engine of RAW_TFJS_ENGINES) {
+      // cnnkit's tfjs backend registers the engine (wasm needs its binary located); open one if the bench did not.
+      if (!backends.some((b) => b.runner.engine === engine)) {
+        try {
+          await createBackend('tfjs', { engine });
+        } catch (error) {
+          unavailable.push({ runner: rawTfjsLabel(engine), reason: message(error) });
+          continue;
+        }
+      }
+      engines.push(engine);
+    }
+    alt.tf = { tf: module, version, engines };
+  } catch (error) {
+    for (const engine of RAW_TFJS_ENGINES) unavailable.push({ runner: rawTfjsLabel(engine), reason: `@tensorflow/tfjs-core could not be loaded: ${message(error)}` });
+  }
+  alt.tmpDir = await mkdtemp(path.join(os.tmpdir(), 'cnnkit-bench-'));
+  io.err(`PyTorch: exporting ${o.models.join(', ')} to ONNX and timing its forward${o.training ? ' and LeNet-5 training' : ''} (${alt.tmpDir})`);
+  try {
+    alt.torch = await runTorchBench({
+      outDir: alt.tmpDir, models: o.models, batches: o.batches, threads: os.availableParallelism(), budget: o.budget,
+      trainSteps: o.training ? o.trainSteps : 0, ...(o.training ? { mnistDir: mnistDataDir() } : {}),
+    }, io);
+    for (const m of alt.torch.models) if (m.exportError) unavailable.push({ runner: `${ORT_DIRECT} (${m.name})`, reason: `torch.onnx.export failed: ${m.exportError}` });
+  } catch (error) {
+    const reason = message(error);
+    unavailable.push({ runner: TORCH, reason });
+    if (alt.ort) unavailable.push({ runner: ORT_DIRECT, reason: `no PyTorch export: ${reason}` });
+  }
+  return alt;
+}
+
+type CellFn = () => Promise<CellMeasurement>;
+
+async function benchModel(model: BenchModel, o: BenchOptions, backends: readonly { runner: Runner; backend: Backend }[], alt: Alternatives, io: CliIo): Promise<BenchCell[]> {
+  const cells: BenchCell[] = [];
+  const last = new Map<string, { batch: number; medianMs: number }>();
+  const onnx = alt.torch?.models.find((m) => m.name === model.name)?.onnx;
+  for (const batch of [...o.batches].sort((a, b) => a - b)) {
+    const plan: { runner: Runner; run: CellFn }[] = backends.map(({ runner, backend }) => ({ runner, run: () => benchCnnkitCell(backend, model, batch, o.budget) }));
+    if (alt.ort && onnx) plan.push({ runner: { label: ORT_DIRECT, kind: 'ort-direct' }, run: () => benchOrtDirect(alt.ort!.ort, onnx, model, batch, o.budget) });
+    for (const engine of alt.tf?.engines ?? []) {
+      plan.push({ runner: { label: rawTfjsLabel(engine), kind: 'raw-tfjs', engine }, run: () => benchRawTfjs(alt.tf!.tf, engine, model, batch, o.budget) });
+    }
+    for (const { runner, run } of plan) {
+      const before = last.get(runner.label);
+      const estimate = before ? (before.medianMs * batch) / before.batch : 0;
+      if (estimate > SKIP_FACTOR * o.budget.cellSeconds * 1000) {
+        const missing = `skipped: ~${(estimate / 1000).toFixed(0)} s a run, estimated from batch ${before!.batch} (over ${SKIP_FACTOR}× the ${o.budget.cellSeconds} s cell budget)`;
+        cells.push({ model: model.name, batch, runner, missing });
+        io.err(`  ${model.name} b${batch} ${runner.label}: ${missing}`);
+        continue;
+      }
+      try {
+        const result = await run();
+        last.set(runner.label, { batch, medianMs: result.medianMs });
+        cells.push({ model: model.name, batch, runner, result });
+        io.err(`  ${model.name} b${batch} ${runner.label}: median ${formatMs(result.medianMs)} ms (${result.runs} runs)`);
+      } catch (error) {
+        cells.push({ model: model.name, batch, runner, missing: `failed: ${message(error)}` });
+        io.err(`  ${model.name} b${batch} ${runner.label}: failed: ${message(error)}`);
+      }
+    }
+    const torch = alt.torch?.forward.find((f) => f.model === model.name && f.batch === batch);
+    if (torch && torch.samplesMs.length > 0) {
+      const truncated = torch.samplesMs.length < o.budget.repeats;
+      cells.push({ model: model.name, batch, runner: { label: TORCH, kind: 'torch' }, result: { ...summarize(torch.samplesMs), truncated } });
+    }
+  }
+  return cells;
+}
+
+async function benchTraining(o: BenchOptions, backends: readonly { runner: Runner; backend: Backend }[], alt: Alternatives, io: CliIo): Promise<TrainingResult[]> {
+  const out: TrainingResult[] = [];
+  const trainers = backends.filter((b) => b.runner.label === 'cnnkit cpu' || b.runner.label === 'cnnkit tfjs (wasm)');
+  if (trainers.length > 0) {
+    const mnist = await loadMnist('train');
+    for (const { runner, backend } of trainers) {
+      if (!backend.capabilities.training) {
+        out.push({ runner: runner.label, missing: `${backend.name} declares no training capability` });
+        continue;
+      }
+      try {
+        io.err(`training LeNet-5 on MNIST with ${runner.label}`);
+        const t = await benchLenetTraining(backend, mnist, o.trainSteps, o.budget.cellSeconds * 3);
+        out.push({ runner: runner.label, samplesPerSecond: t.samplesPerSecond, steps: t.steps, batchSize: 64, seconds: t.seconds });
+      } catch (error) {
+        out.push({ runner: runner.label, missing: `failed: ${message(error)}` });
+      }
+    }
+  }
+  if (o.alternatives) {
+    const t = alt.torch?.training;
+    out.push(t ? { runner: TORCH, samplesPerSecond: t.samplesPerSecond, steps: t.steps, batchSize: t.batchSize, seconds: t.seconds } : { runner: TORCH, missing: alt.torch?.trainingError ?? 'PyTorch not available' });
+  }
+  return out;
+}
