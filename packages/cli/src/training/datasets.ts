@@ -27,6 +27,8 @@ export type SplitName = 'train' | 'test';
 export interface DatasetOptions {
   /** Use the first N samples of each split (quick runs). */
   readonly limit?: number;
+  /** Validate on the first N test samples instead (default: limit). */
+  readonly testLimit?: number;
   /** Hold out this fraction of train for validation (default 0: validate on the test split). */
   readonly valSplit?: number;
   readonly batchSize: number;
@@ -169,7 +171,7 @@ export async function prepareImageDataset(name: string, o: DatasetOptions): Prom
     validationDescription = `${(valSplit * 100).toFixed(0)}% of ${name} train held out (${heldOut.length} samples, seed ${o.seed})`;
   } else {
     train = { images: full.images, labels: full.labels };
-    const test = await loadImageSplit(name, 'test', o.limit);
+    const test = await loadImageSplit(name, 'test', o.testLimit ?? o.limit);
     validation = { images: test.images, labels: test.labels };
     validationDescription = `the ${name} test split (${test.count} samples)`;
   }

@@ -16,11 +16,13 @@ export type ScheduleSpec =
   | { readonly kind: 'none' }
   /** CosineAnnealingLR over the whole run (tMax = epochs), down to etaMin 0. */
   | { readonly kind: 'cosine' }
+  /** The same cosine stepped after every batch (tMax = epochs × batches per epoch), as per-iteration PyTorch loops anneal. */
+  | { readonly kind: 'cosine-steps' }
   /** StepLR: lr × gamma every stepSize epochs. */
   | { readonly kind: 'step'; readonly stepSize: number; readonly gamma: number };
 
 export type ScheduleKind = ScheduleSpec['kind'];
-export const SCHEDULE_KINDS: readonly ScheduleKind[] = ['none', 'cosine', 'step'];
+export const SCHEDULE_KINDS: readonly ScheduleKind[] = ['none', 'cosine', 'cosine-steps', 'step'];
 
 /** A parameter group: its own learning rate where given (fine-tuning's head vs body). */
 export interface ParamGroupSpec {
@@ -49,13 +51,20 @@ export function buildOptimizer(spec: OptimizerSpec, groups: readonly ParamGroupS
   }
 }
 
-/** The schedule for a run of `epochs` epochs, stepped once per epoch by fit(). */
-export function buildSchedule(spec: ScheduleSpec, optimizer: AnyOptimizer, epochs: number): LrSchedule | undefined {
+/** fit()'s scheduleEvery for a schedule: 'batch' for per-step cosine, else 'epoch'. */
+export function scheduleEvery(spec: ScheduleSpec): 'epoch' | 'batch' {
+  return spec.kind === 'cosine-steps' ? 'batch' : 'epoch';
+}
+
+/** The schedule for a run of `epochs` epochs of `batchesPerEpoch` steps, stepped by fit() as scheduleEvery(spec) says. */
+export function buildSchedule(spec: ScheduleSpec, optimizer: AnyOptimizer, epochs: number, batchesPerEpoch = 1): LrSchedule | undefined {
   switch (spec.kind) {
     case 'none':
       return undefined;
     case 'cosine':
       return new CosineAnnealingLR(optimizer, Math.max(1, epochs));
+    case 'cosine-steps':
+      return new CosineAnnealingLR(optimizer, Math.max(1, epochs * batchesPerEpoch));
     case 'step':
       return new StepLR(optimizer, spec.stepSize, spec.gamma);
     default:

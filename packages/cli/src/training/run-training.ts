@@ -8,7 +8,7 @@ import type { CliIo } from '../io';
 import { CurvesHtml } from './curves-html';
 import { grouped } from './format-numbers';
 import { MetricsLog } from './metrics-log';
-import { type OptimizerSpec, type ParamGroupSpec, type ScheduleSpec, buildOptimizer, buildSchedule } from './optimizer-spec';
+import { type OptimizerSpec, type ParamGroupSpec, type ScheduleSpec, buildOptimizer, buildSchedule, scheduleEvery } from './optimizer-spec';
 import { ProgressBar, type Terminal } from './progress-bar';
 import { RUN_FILES, type RunInfo } from './run-files';
 
@@ -87,7 +87,7 @@ export async function runTraining(o: RunTrainingOptions): Promise<TrainingRun> {
   await o.model.toBackend();
   const groups = o.paramGroups ?? [{ name: 'all', params: o.model.parameters().filter((p) => p.requiresGrad) }];
   const optimizer = buildOptimizer(o.optimizer, groups);
-  const schedule = buildSchedule(o.schedule, optimizer, o.epochs);
+  const schedule = buildSchedule(o.schedule, optimizer, o.epochs, o.data.train.numBatches ?? 1);
   const trainable = o.model.parameterCount({ trainableOnly: true });
   o.io.out(`training: ${o.modelName}, ${grouped(trainable)} of ${grouped(o.model.parameterCount())} parameters trainable; ${o.optimizer.kind} lr ${o.optimizer.lr}${groups.length > 1 ? ` (${groups.map((g) => `${g.name} lr ${g.lr ?? o.optimizer.lr}`).join(', ')})` : ''}, schedule ${o.schedule.kind}, seed ${o.seed}`);
   o.io.out(`data: ${grouped(o.data.train.size)} training samples in ${o.data.train.numBatches ?? '?'} batches per epoch; validation on ${o.data.validationDescription}`);
@@ -109,7 +109,7 @@ export async function runTraining(o: RunTrainingOptions): Promise<TrainingRun> {
   try {
     const result = await fit(o.model, {
       train: o.data.train, ...(o.data.validation ? { validation: o.data.validation } : {}),
-      epochs: o.epochs, loss: (out, y) => crossEntropy(out, y), optimizer, ...(schedule ? { schedule } : {}),
+      epochs: o.epochs, loss: (out, y) => crossEntropy(out, y), optimizer, ...(schedule ? { schedule, scheduleEvery: scheduleEvery(o.schedule) } : {}),
       metrics: ['accuracy'], callbacks, seed: o.seed, ...(o.resume ? { resumeFrom: files.lastCheckpoint } : {}),
     });
     const final = result.history[result.history.length - 1];

@@ -16,7 +16,7 @@ export const TRAINING_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   lr: { type: 'string', value: 'LR', description: 'learning rate (default 1e-3; sgd 0.01)' },
   momentum: { type: 'string', value: 'M', description: 'sgd momentum (default 0.9 with sgd)' },
   'weight-decay': { type: 'string', value: 'WD', description: 'weight decay (default 0; adamw 0.01)' },
-  schedule: { type: 'string', value: 'NAME', description: `learning-rate schedule per epoch: ${SCHEDULE_KINDS.join(' | ')} (default none; step: x0.1 every --step-size epochs)` },
+  schedule: { type: 'string', value: 'NAME', description: `learning-rate schedule: ${SCHEDULE_KINDS.join(' | ')} (default none; cosine anneals to 0 per epoch, cosine-steps per batch; step: x0.1 every --step-size epochs)` },
   'step-size': { type: 'string', value: 'N', description: 'epochs between two x0.1 steps of --schedule step (default: a third of the epochs)' },
   'early-stopping': { type: 'string', value: 'PATIENCE', description: 'stop after PATIENCE epochs without a lower val_loss, keeping the best weights' },
   seed: { type: 'string', value: 'N', description: `seeds initial weights, shuffling and dropout (default ${DEFAULT_SEED})` },
