@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,12 +36,20 @@ describe('dist/bin.js', () => {
     expect(info.code).toBe(0);
     expect(info.stdout).toMatch(/^device +cpu$/m);
 
-    const demo = await cnnkit('demo', '--samples', '64');
-    expect(demo.stderr).toBe('');
-    expect(demo.code).toBe(0);
-    expect(demo.stdout).toContain('61,706 parameters');
-    expect(demo.stdout).toContain('identical outputs on a batch of 64');
-  });
+    // The main job, shortened: the backends it compares resolve from the CLI's own dependencies.
+    const out = await mkdtemp(path.join(os.tmpdir(), 'cnnkit-bin-demo-'));
+    try {
+      const demo = await cnnkit('demo', '--limit', '320', '--test-limit', '64', '--epochs', '1', '--out', out, '--progress', 'lines');
+      expect(demo.stderr).toBe('');
+      expect(demo.code).toBe(0);
+      expect(demo.stdout).toContain('training: lenet5, 61,706 of 61,706 parameters trainable');
+      expect(demo.stdout).toMatch(/^onnxruntime {2,}cpu/m);
+      expect(demo.stdout).toMatch(/^tfjs \(wasm\) {2,}wasm {2,}/m);
+      expect(demo.stdout).toMatch(/^main job: LeNet-5 test accuracy [\d.]+% on 64 MNIST test images after 1 epoch: a shortened run/m);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('lists the model zoo as JSON', async () => {
     const models = await cnnkit('models', '--json');
@@ -50,9 +60,9 @@ describe('dist/bin.js', () => {
   });
 
   it('exits 2 on a usage error and 1 on a CnnkitError, with clean messages', async () => {
-    const usage = await cnnkit('demo', '--samples');
+    const usage = await cnnkit('demo', '--limit');
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain('option --samples needs a value');
+    expect(usage.stderr).toContain('option --limit needs a value');
     const failure = await cnnkit('conformance', '--backend', 'nosuch');
     expect(failure.code).toBe(1);
     expect(failure.stderr).toMatch(/^cnnkit conformance: error \[UNKNOWN_BACKEND\]: unknown backend 'nosuch'/);

@@ -27,7 +27,7 @@ describe('cnnkit command dispatch', () => {
   it('names an unknown command, lists the known ones and suggests the likely one', async () => {
     const r = await runCli('dmeo');
     expect(r.code).toBe(EXIT_USAGE);
-    expect(r.stderr).toContain("cnnkit: unknown command 'dmeo'; expected one of conformance, info, models, predict, export, demo (did you mean 'demo'?)");
+    expect(r.stderr).toContain("cnnkit: unknown command 'dmeo'; expected one of conformance, info, models, train, eval, finetune, predict, export, bench, demo (did you mean 'demo'?)");
     expect(r.stderr).toContain("Run 'cnnkit --help' for usage.");
   });
 
@@ -76,7 +76,7 @@ describe('cnnkit command dispatch', () => {
       const r = await runCli(...argv);
       expect(r.code).toBe(EXIT_OK);
       expect(r.stdout).toContain('Usage: cnnkit demo [options]');
-      expect(r.stdout).toMatch(/--samples N +MNIST test images/);
+      expect(r.stdout).toMatch(/--limit N +train on the first N training images/);
     }
   });
 

@@ -1,3 +1,4 @@
+import { benchCommand } from './bench';
 import type { Command } from './command';
 import { conformanceCommand } from './conformance';
 import { demoCommand } from './demo';
@@ -10,4 +11,4 @@ import { predictCommand } from './predict';
 import { trainCommand } from './train';
 
 /** Every subcommand, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [conformanceCommand, infoCommand, modelsCommand, trainCommand, evalCommand, finetuneCommand, predictCommand, exportCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [conformanceCommand, infoCommand, modelsCommand, trainCommand, evalCommand, finetuneCommand, predictCommand, exportCommand, benchCommand, demoCommand];
