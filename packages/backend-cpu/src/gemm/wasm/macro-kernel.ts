@@ -20,7 +20,7 @@ const V128_LOCALS = 2 * WASM_MR + 3;
  *
  *   macroKernel(rows, cols, depth, pa, pb, c, ldcBytes)
  *
- * which computes C += Ap · Bp for a packed block — Ap as rows/MR panels of MR values per depth
+ * which computes C += Ap · Bp (`accumulate`) or C = Ap · Bp for a packed block — Ap as rows/MR panels of MR values per depth
  * step (pack.ts's packA with width MR), Bp as cols/NR panels of NR values per depth step — and
  * stores the rows × cols result at byte address `c` with a row stride of ldcBytes. rows and cols
  * are multiples of MR and NR (the packing pads with zeros), depth is at least 1, and pa, pb, c
@@ -29,7 +29,7 @@ const V128_LOCALS = 2 * WASM_MR + 3;
  * accumulators in locals (registers) across the depth loop, which per depth step does two
  * vector loads of B, MR splat-loads of A and 2·MR multiplies and adds.
  */
-export function macroKernelFunction(name: string): WasmFunction {
+export function macroKernelFunction(name: string, accumulate: boolean): WasmFunction {
   const w = new CodeWriter();
   const set = (local: number, emitValue: () => void): void => { emitValue(); w.localSet(local); };
   const addTo = (local: number, amount: number): void => { w.localGet(local).localGet(amount).i32Add().localSet(local); };
@@ -70,8 +70,11 @@ export function macroKernelFunction(name: string): WasmFunction {
   set(L_C_ROW, () => w.localGet(L_C_TILE));
   for (let r = 0; r < WASM_MR; r++) {
     for (let half = 0; half < 2; half++) {
-      // C tile += accumulators: address, then old value + accumulator, then store.
-      w.localGet(L_C_ROW).localGet(L_C_ROW).v128Load(16 * half).localGet(L_ACC + 2 * r + half).f32x4Add().v128Store(16 * half);
+      // C tile (+)= accumulators: address, then (old value +) accumulator, then store.
+      w.localGet(L_C_ROW);
+      if (accumulate) w.localGet(L_C_ROW).v128Load(16 * half).localGet(L_ACC + 2 * r + half).f32x4Add();
+      else w.localGet(L_ACC + 2 * r + half);
+      w.v128Store(16 * half);
     }
     if (r < WASM_MR - 1) addTo(L_C_ROW, P_LDC_BYTES);
   }

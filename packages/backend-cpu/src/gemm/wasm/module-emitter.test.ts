@@ -63,7 +63,7 @@ describe('wasm module emitter', () => {
     const bytes = emitGemmModule();
     expect(api.validate(bytes)).toBe(true);
     const exports = instantiate(bytes);
-    for (const name of ['macroKernel', 'packCopyA', 'packGatherA', 'packCopyB', 'packGatherB']) expect(typeof exports[name]).toBe('function');
+    for (const name of ['macroKernel', 'macroKernelOverwrite', 'packCopyA', 'packGatherA', 'packCopyB', 'packGatherB']) expect(typeof exports[name]).toBe('function');
     // Changing the first f32x4.mul (0xFD 0xE6 0x01) into an unassigned SIMD opcode must fail validation.
     const broken = Uint8Array.from(bytes);
     const at = broken.findIndex((byte, i) => byte === 0xfd && broken[i + 1] === 0xe6 && broken[i + 2] === 0x01);

@@ -20,13 +20,17 @@ const SET_MIN_COLUMNS = 32;
 
 /**
  * gemm() (same contract, see ../gemm.ts) with the macro-kernel in WebAssembly SIMD. C is worked
- * on an m × NC column block at a time inside the module's memory: the block is loaded (beta 1)
- * or zeroed (beta 0); for every depth block, B is packed KC×NC and A MC×KC into the module's
- * memory (staged with set(), a memcpy, then rearranged into panels by wasm: element-wise
- * packing in JavaScript costs more than the multiply for small m) and one macroKernel call adds their product onto the block (f32x4
- * accumulators over the depth block); the finished block is copied back into the caller's C.
- * Packing pads edge panels with zeros, so the kernel always runs whole tiles and only the copies
- * see the real m × nc. Transposes are absorbed by packing.
+ * on an m × NC column block at a time inside the module's memory. For every depth block, B is
+ * packed KC×NC and A MC×KC into the module's memory (staged with set(), a memcpy, then
+ * rearranged into panels by wasm: element-wise packing in JavaScript costs more than the
+ * multiply when m is small) and one macroKernel call multiplies them into the block (f32x4
+ * accumulators over the depth block): writing over it for the first depth block with beta 0,
+ * else adding onto it (beta 1 loads C into the block first). The finished block is copied back
+ * into the caller's C. Transposes are absorbed by packing.
+ *
+ * Edge panels are padded to whole tiles with whatever follows in the staging area, not zeros:
+ * a padded row of A only reaches a padded row of the C block and a padded column of B only a
+ * padded column, and the copy back never reads those, so zeroing them would be wasted work.
  */
 export function wasmGemm(
   m: number, n: number, k: number,
@@ -58,22 +62,22 @@ export function wasmGemm(
   const end = stageAt + Math.max(mcMax, ncMax) * kcMax;
   const kernel = wasmGemmKernel();
   const heap = wasmHeap(kernel, end * 4);
-  const macroKernel = kernel.macroKernel;
+  const { macroKernel, macroKernelOverwrite } = kernel;
   const packA = transA ? kernel.packCopyA : kernel.packGatherA;
   const packB = transB ? kernel.packGatherB : kernel.packCopyB;
 
   for (let jc = 0; jc < n; jc += ncBlock) {
     const nc = Math.min(ncBlock, n - jc);
     const ncPadded = roundUp(nc, WASM_NR);
-    heap.fill(0, csAt, csAt + mPadded * ncPadded);
     if (beta === 1) moveRows(c, cOffset + jc, ldc, heap, csAt, ncPadded, m, nc);
     for (let pc = 0; pc < k; pc += WASM_KC) {
       const kc = Math.min(WASM_KC, k - pc);
+      const multiply = beta === 0 && pc === 0 ? macroKernelOverwrite : macroKernel;
       stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
       for (let ic = 0; ic < m; ic += WASM_MC) {
         const mc = Math.min(WASM_MC, m - ic);
         stageAndPack(packA, transA, WASM_MR, a, aOffset, lda, ic, mc, pc, kc, heap, stageAt, paAt);
-        macroKernel(roundUp(mc, WASM_MR), ncPadded, kc, paAt * 4, pbAt * 4, (csAt + ic * ncPadded) * 4, ncPadded * 4);
+        multiply(roundUp(mc, WASM_MR), ncPadded, kc, paAt * 4, pbAt * 4, (csAt + ic * ncPadded) * 4, ncPadded * 4);
       }
     }
     moveRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, m, nc);
@@ -82,10 +86,11 @@ export function wasmGemm(
 
 /**
  * Packs op(X)[i0 : i0+count, p0 : p0+depth] — i along the panels' width, p along the depth —
- * into panels `width` wide at float index dstAt. op(X)(i, p) is x[xOffset + p·ld + i] when
- * `widthContiguous` (staged as depth rows of `count`, padded to the width with zeros, for
- * packCopy) and x[xOffset + i·ld + p] otherwise (staged as count rows of depth, plus zero rows
- * up to the width, for packGather).
+ * into ceil(count / width) panels at float index dstAt. op(X)(i, p) is x[xOffset + p·ld + i]
+ * when `widthContiguous` (staged as depth rows of count, for packCopy) and x[xOffset + i·ld + p]
+ * otherwise (staged as count rows of depth, for packGather). The last panel reads up to
+ * width − 1 values past the staged ones (see wasmGemm on padding); the staging area, sized for
+ * padded blocks, holds them.
  */
 function stageAndPack(
   pack: WasmPackFunction, widthContiguous: boolean, width: number,
@@ -93,24 +98,26 @@ function stageAndPack(
   i0: number, count: number, p0: number, depth: number,
   heap: Float32Array, stageAt: number, dstAt: number,
 ): void {
-  const padded = roundUp(count, width);
+  const panels = Math.ceil(count / width);
   if (widthContiguous) {
-    moveRows(x, xOffset + p0 * ld + i0, ld, heap, stageAt, padded, depth, count);
-    if (padded > count) for (let p = 0; p < depth; p++) heap.fill(0, stageAt + p * padded + count, stageAt + (p + 1) * padded);
-    pack(stageAt * 4, padded * 4, depth, padded / width, dstAt * 4);
+    moveRows(x, xOffset + p0 * ld + i0, ld, heap, stageAt, count, depth, count);
+    pack(stageAt * 4, count * 4, depth, panels, dstAt * 4);
   } else {
     moveRows(x, xOffset + i0 * ld + p0, ld, heap, stageAt, depth, count, depth);
-    heap.fill(0, stageAt + count * depth, stageAt + padded * depth);
-    pack(stageAt * 4, depth * 4, depth, padded / width, dstAt * 4);
+    pack(stageAt * 4, depth * 4, depth, panels, dstAt * 4);
   }
 }
 
-/** Copies `rows` rows of `cols` floats between two row-major layouts. */
+/** Copies `rows` rows of `cols` floats between two row-major layouts; one set() when both are dense. */
 function moveRows(
   from: Float32Array, fromAt: number, fromStride: number,
   to: Float32Array, toAt: number, toStride: number,
   rows: number, cols: number,
 ): void {
+  if (fromStride === cols && toStride === cols) {
+    to.set(from.subarray(fromAt, fromAt + rows * cols), toAt);
+    return;
+  }
   for (let i = 0; i < rows; i++) {
     const src = fromAt + i * fromStride;
     const dst = toAt + i * toStride;

@@ -2,12 +2,16 @@ import { CnnkitError } from '@cnnkit/core';
 import { GEMM_EXPORTS, WASM_PAGE_BYTES, emitGemmModule } from './gemm-module';
 import { type WasmMemory, webAssemblyApi } from './webassembly-api';
 
+/** (rows, cols, depth, pa, pb, c, ldcBytes): see macro-kernel.ts. */
+export type WasmMacroKernel = (rows: number, cols: number, depth: number, pa: number, pb: number, c: number, ldcBytes: number) => void;
+
 /** (src, strideBytes, depth, panels, dst): see pack-kernels.ts. */
 export type WasmPackFunction = (src: number, strideBytes: number, depth: number, panels: number, dst: number) => void;
 
 /** The instantiated GEMM module: its functions and the memory its operands live in. */
 export interface WasmGemmKernel {
-  readonly macroKernel: (rows: number, cols: number, depth: number, pa: number, pb: number, c: number, ldcBytes: number) => void;
+  readonly macroKernel: WasmMacroKernel;
+  readonly macroKernelOverwrite: WasmMacroKernel;
   readonly packCopyA: WasmPackFunction;
   readonly packGatherA: WasmPackFunction;
   readonly packCopyB: WasmPackFunction;
@@ -43,14 +47,15 @@ export function wasmGemmKernel(): WasmGemmKernel {
   }
   const instance = new api.Instance(new api.Module(moduleBytes()), {});
   const exports = instance.exports;
-  const functionNames = [GEMM_EXPORTS.macroKernel, GEMM_EXPORTS.packCopyA, GEMM_EXPORTS.packGatherA, GEMM_EXPORTS.packCopyB, GEMM_EXPORTS.packGatherB];
+  const functionNames = [GEMM_EXPORTS.macroKernel, GEMM_EXPORTS.macroKernelOverwrite, GEMM_EXPORTS.packCopyA, GEMM_EXPORTS.packGatherA, GEMM_EXPORTS.packCopyB, GEMM_EXPORTS.packGatherB];
   const missing = functionNames.filter((name) => typeof exports[name] !== 'function');
   const memory = exports[GEMM_EXPORTS.memory];
   if (missing.length > 0 || !(memory instanceof api.Memory)) {
     throw new CnnkitError('INVALID_ARGUMENT', `the emitted GEMM module exports ${Object.keys(exports).join(', ')}; expected the functions ${functionNames.join(', ')} and a memory '${GEMM_EXPORTS.memory}'`, {});
   }
   kernel = {
-    macroKernel: exports[GEMM_EXPORTS.macroKernel] as WasmGemmKernel['macroKernel'],
+    macroKernel: exports[GEMM_EXPORTS.macroKernel] as WasmMacroKernel,
+    macroKernelOverwrite: exports[GEMM_EXPORTS.macroKernelOverwrite] as WasmMacroKernel,
     packCopyA: exports[GEMM_EXPORTS.packCopyA] as WasmPackFunction,
     packGatherA: exports[GEMM_EXPORTS.packGatherA] as WasmPackFunction,
     packCopyB: exports[GEMM_EXPORTS.packCopyB] as WasmPackFunction,
