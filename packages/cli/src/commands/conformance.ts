@@ -33,7 +33,7 @@ export const conformanceCommand: Command = {
       'cnnkit conformance --backend tfjs --filter conv2d --report reports/tfjs.md',
       'cnnkit conformance --backend onnxruntime --device cuda --expect-device cuda --report reports/',
       'cnnkit conformance --backend cpu --onnx-cases onnx/backend/test/data/node',
-      'cnnkit conformance --all --out docs/coverage.md',
+      'cnnkit conformance --all --out coverage.md',
       'cnnkit conformance --combine packages/backend-cpu/conformance-report,packages/backend-tfjs/conformance-report --out docs/coverage.md',
     ],
   },
