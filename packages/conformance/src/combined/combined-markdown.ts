@@ -19,15 +19,19 @@ class Footnotes {
   readonly #numbers = new Map<string, number>();
   readonly #users = new Map<string, Set<string>>();
 
-  ref(reason: string, backend: string): string {
-    let n = this.#numbers.get(reason);
-    if (n === undefined) {
-      n = this.#numbers.size + 1;
-      this.#numbers.set(reason, n);
-      this.#users.set(reason, new Set());
-    }
-    this.#users.get(reason)!.add(backend);
-    return `[${n}]`;
+  /** The references for a cell's reasons, numbering new ones, in ascending order. */
+  refs(reasons: readonly string[], backend: string): string {
+    const numbers = reasons.map((reason) => {
+      let n = this.#numbers.get(reason);
+      if (n === undefined) {
+        n = this.#numbers.size + 1;
+        this.#numbers.set(reason, n);
+        this.#users.set(reason, new Set());
+      }
+      this.#users.get(reason)!.add(backend);
+      return n;
+    });
+    return numbers.sort((a, b) => a - b).map((n) => `[${n}]`).join('');
   }
 
   lines(): string[] {
@@ -45,7 +49,7 @@ function cell(row: Row | undefined, backend: string, notes: Footnotes): string {
   const parts: string[] = [];
   if (row.failed > 0) parts.push(`**✗ ${row.failed}**`);
   if (row.passed > 0) parts.push(`✓ ${row.passed}`);
-  if (row.skipped > 0) parts.push(`skip ${row.skipped} ${row.skipReasons.map((r) => notes.ref(r, backend)).join('')}`);
+  if (row.skipped > 0) parts.push(`skip ${row.skipped} ${notes.refs(row.skipReasons, backend)}`);
   return parts.join(' · ');
 }
 
