@@ -23,7 +23,11 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TOKEN = re.compile(r"(?:[^\W_]|')+")
+# As @cnnkit/datasets' tokenize: <br />-style breaks -> space, curly apostrophes -> straight, words of
+# letters / digits joined by inner apostrophes (edge apostrophes dropped), lower-cased.
+LINE_BREAK = re.compile(r'<br\s*/?>', re.IGNORECASE)
+CURLY = re.compile('[\u2018\u2019\u02bc]')
+TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 def find_reviews():
@@ -35,7 +39,7 @@ def find_reviews():
 
 
 def tokenize(text):
-    return TOKEN.findall(text.lower().replace('<br />', ' '))
+    return TOKEN.findall(CURLY.sub("'", LINE_BREAK.sub(' ', text)).lower())
 
 
 def build_vocab(docs, min_freq, max_size):

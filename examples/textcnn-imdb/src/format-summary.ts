@@ -15,8 +15,8 @@ export interface SummaryInput {
 const pct = (v: number): string => `${(100 * v).toFixed(2)}%`;
 const minutes = (s: number): string => (s < 120 ? `${s.toFixed(1)} s` : `${(s / 60).toFixed(1)} min`);
 
-/** Test accuracy, per-class and macro precision / recall / F1, the confusion matrix, and whether the target was reached. */
-export function printSummary(s: SummaryInput): void {
+/** Test accuracy, per-class and macro precision / recall / F1, the confusion matrix, and whether the target was reached, as lines of text. */
+export function formatSummary(s: SummaryInput): string {
   const { report, confusion } = s.evaluation;
   const width = Math.max(...s.classes.map((c) => c.length), 'macro'.length);
   const lines = [
@@ -33,5 +33,5 @@ export function printSummary(s: SummaryInput): void {
         : `target NOT reached: ${pct(s.evaluation.accuracy)} < ${pct(s.target)}`
       : `(--limit run: the ${pct(s.target)} target applies to the full data set)`,
   ];
-  console.log(lines.join('\n'));
+  return lines.join('\n');
 }
