@@ -16,18 +16,19 @@ const L_B0 = L_ACC + 2 * WASM_MR, L_B1 = L_B0 + 1, L_AV = L_B1 + 1;
 const V128_LOCALS = 2 * WASM_MR + 3;
 
 /**
- * The macro-kernel of the GEMM module:
+ * A macro-kernel of the GEMM module:
  *
- *   macroKernel(rows, cols, depth, pa, pb, c, ldcBytes)
+ *   name(rows, cols, depth, pa, pb, c, ldcBytes)
  *
- * which computes C += Ap · Bp (`accumulate`) or C = Ap · Bp for a packed block — Ap as rows/MR panels of MR values per depth
- * step (pack.ts's packA with width MR), Bp as cols/NR panels of NR values per depth step — and
- * stores the rows × cols result at byte address `c` with a row stride of ldcBytes. rows and cols
- * are multiples of MR and NR (the packing pads with zeros), depth is at least 1, and pa, pb, c
- * are byte addresses in the module's memory. The jr / ir loops of the BLIS macro-kernel run
- * inside wasm so one call covers a whole packed block; each MR×NR tile keeps its 2·MR f32x4
- * accumulators in locals (registers) across the depth loop, which per depth step does two
- * vector loads of B, MR splat-loads of A and 2·MR multiplies and adds.
+ * computes C += Ap · Bp (`accumulate`) or C = Ap · Bp for one packed block: Ap as rows / MR
+ * panels of MR values per depth step, Bp as cols / NR panels of NR values per depth step (the
+ * layout pack-kernels.ts writes), C the rows × cols block at byte address `c` with a row stride
+ * of ldcBytes. rows and cols are multiples of MR and NR (edge panels are padded), depth is at
+ * least 1, and pa, pb, c are byte addresses in the module's memory. The jr / ir loops of the
+ * BLIS macro-kernel run inside wasm so one call covers a whole packed block; each MR×NR tile
+ * keeps its 2·MR f32x4 accumulators in locals (registers: 8 + 3 of x86's 16 xmm) across the
+ * depth loop, which per depth step does two vector loads of B, MR splat-loads of A and 2·MR
+ * multiplies and adds (no FMA in wasm SIMD 1.0, so 8 flops per cycle is the ceiling).
  */
 export function macroKernelFunction(name: string, accumulate: boolean): WasmFunction {
   const w = new CodeWriter();

@@ -18,7 +18,8 @@ const L_Q = 5, L_P = 6, L_PTR = 7, L_ROW = 8;
  *   packGather<width>(src, strideBytes, depth, panels, dst): src + i·stride + 4·p
  *     (the depth is contiguous: A as is, B transposed) — one f32 per load and store.
  *
- * Staging pads i past the real extent with zeros, so panels always have `width` values.
+ * The last panel always gets `width` values per depth step: past the staged extent it reads
+ * whatever follows in memory (wasm-gemm.ts explains why those never reach the result).
  */
 export function packCopyFunction(name: string, width: number): WasmFunction {
   const vectors = vectorsOf(width);

@@ -15,7 +15,7 @@ export const WASM_NC = 512;
  * NC when m is so large that m × NC would pass it.
  */
 const MAX_C_BLOCK = 1 << 22;
-/** Below this many columns a plain loop moves a row of C faster than set() on a subarray. */
+/** Below this many floats a plain loop copies a row faster than set() on a new subarray. */
 const SET_MIN_COLUMNS = 32;
 
 /**

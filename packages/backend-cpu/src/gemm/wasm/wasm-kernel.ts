@@ -36,7 +36,7 @@ export function wasmSimdSupported(): boolean {
 
 /**
  * The module, compiled and instantiated on first use. Synchronous compilation is fine here: the
- * module is a few hundred bytes (browsers refuse synchronous compilation only above 4 KiB on
+ * module is under 2 KiB (browsers refuse synchronous compilation only above 4 KiB on
  * the main thread).
  */
 export function wasmGemmKernel(): WasmGemmKernel {
