@@ -56,6 +56,13 @@ describe('combinedCoverageMarkdown', () => {
     expect(md).not.toContain('off by one');
   });
 
+  it("says that a backend fell back without its host-specific reason", () => {
+    const fellBack = buildReport({ backend: { name: 'gpu', device: 'cpu', description: '', versions: {}, fallback: 'no libcuda.so.1 in /opt/host-path' }, capabilities: { ...CAPS }, date: new Date(0), ms: 1, results: [] });
+    const page = combinedCoverageMarkdown([{ name: 'gpu', report: fellBack }], OPTIONS);
+    expect(page.split('\n').find((l) => l.startsWith('| gpu |'))).toBe('| gpu | cpu (fell back from the device asked for; `cnnkit info --backend gpu` says why) | — | 0 | 0 | 0 | 0 |');
+    expect(page).not.toContain('/opt/host-path');
+  });
+
   it('is the same page for runs at other times, on other hosts, given in another order', () => {
     const later = reports(new Date('2027-06-30T12:34:56Z'));
     const again = combinedCoverageMarkdown([{ name: 'alpha', report: later.alpha }, { name: 'missing-one', missing: 'package @x/y not installed' }, { name: 'zeta', report: later.zeta }], OPTIONS);

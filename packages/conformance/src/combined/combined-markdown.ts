@@ -80,7 +80,8 @@ export function combinedCoverageMarkdown(columns: readonly CombinedColumn[], opt
   const notes = new Footnotes();
   const backendRows = present.map(({ name, report: r }) => {
     const t = r.totals;
-    const device = `${r.backend.device}${r.backend.fallback ? ` (fell back: ${r.backend.fallback})` : ''}`;
+    // The fallback's own text names host paths and libraries; the page only says that it happened.
+    const device = `${r.backend.device}${r.backend.fallback ? ` (fell back from the device asked for; \`cnnkit info --backend ${name}\` says why)` : ''}`;
     return `| ${name} | ${escapeCell(device)} | ${escapeCell(versionsOf(r))} | ${t.cases} | ${t.passed} | ${t.skipped} | ${t.failed} |`;
   });
   const failures = present.flatMap(({ name, report }) => report.results.filter((r) => r.status === 'failed').map((r) => `- ${name}: \`${r.id}\``));
