@@ -79,6 +79,6 @@ export function parseOptions(argv: readonly string[]): ExampleOptions {
     featureMaps: integer(values.maps, 32, 'maps', 1),
     windows,
     batchSize: integer(values.batch, 64, 'batch', 1),
-    learningRate: positive(values.lr, 1e-3, 'lr'),
+    learningRate: positive(values.lr, 2e-3, 'lr'),
   };
 }

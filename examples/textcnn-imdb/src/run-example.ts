@@ -2,6 +2,7 @@ import { Adam, type Backend, type EpochLogs, type Tensor, crossEntropy, fit, man
 import { type Evaluation, evaluate } from './evaluate';
 import type { ExampleOptions } from './options';
 import { prepareImdb } from './prepare-data';
+import { runEta } from './run-eta';
 import { formatSummary } from './format-summary';
 import { type SavedRun, saveRun } from './save-run';
 import { smallEmbedding } from './small-embedding';
@@ -52,7 +53,7 @@ export async function runExample(o: ExampleOptions, backend: Backend, write: (li
     loss: (logits: Tensor, labels: Tensor) => crossEntropy(logits, labels),
     optimizer: new Adam(model.parameters(), { lr: o.learningRate }),
     metrics: ['accuracy'],
-    callbacks: [new ProgressCallback({ write }), maxNormConstraint(model)],
+    callbacks: [new ProgressCallback({ write }), runEta(write), maxNormConstraint(model)],
     seed: o.seed,
   });
   const trainSeconds = (performance.now() - trainStarted) / 1000;
