@@ -31,7 +31,7 @@ export async function benchCnnkitCell(backend: Backend, model: BenchModel, batch
       exe = await backend.compile(model.graph, { label: `${model.name} b${batch}` });
       compileMs = performance.now() - t0;
     });
-    return { ...summarize(timing.samplesMs), memory: timing.memory, compileMs, truncated: timing.truncated };
+    return { ...summarize(timing.samplesMs), memory: timing.memory, compileMs, truncated: timing.truncated, warmupKept: timing.warmupKept };
   } finally {
     exe?.dispose();
   }

@@ -29,7 +29,7 @@ export async function benchOrtDirect(ort: Ort, onnxFile: string, model: BenchMod
       session = await ort.InferenceSession.create(onnxFile, { executionProviders: ['cpu'] });
       compileMs = performance.now() - t0;
     });
-    return { ...summarize(timing.samplesMs), memory: timing.memory, compileMs, truncated: timing.truncated };
+    return { ...summarize(timing.samplesMs), memory: timing.memory, compileMs, truncated: timing.truncated, warmupKept: timing.warmupKept };
   } finally {
     await session?.release();
   }

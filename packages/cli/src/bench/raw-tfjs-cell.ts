@@ -33,7 +33,7 @@ export async function benchRawTfjs(tf: Tf, engine: string, model: BenchModel, ba
       raw = build(tf);
       compileMs = performance.now() - t0;
     });
-    return { ...summarize(timing.samplesMs), memory: timing.memory, compileMs, truncated: timing.truncated };
+    return { ...summarize(timing.samplesMs), memory: timing.memory, compileMs, truncated: timing.truncated, warmupKept: timing.warmupKept };
   } finally {
     raw?.dispose();
   }

@@ -18,6 +18,8 @@ export interface CellMeasurement extends TimingSummary {
   readonly compileMs?: number;
   /** The time budget stopped the repeats early. */
   readonly truncated: boolean;
+  /** The one sample is a warm-up run kept because the cell was too slow to repeat (first-run costs included). */
+  readonly warmupKept?: boolean;
 }
 
 /** One model × batch × runner: measured, or why not. */

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { timeCell } from './time-cell';
+
+/** A run that takes `ms` of wall time, counted. */
+function sleeper(durations: number[]): { run: () => Promise<void>; calls: () => number } {
+  let calls = 0;
+  return {
+    run: () => new Promise((resolve) => setTimeout(resolve, durations[Math.min(calls++, durations.length - 1)])),
+    calls: () => calls,
+  };
+}
+
+describe('timeCell', () => {
+  it('warms up untimed, then makes the requested timed runs', async () => {
+    const s = sleeper([60, 5]);
+    const t = await timeCell(s.run, { warmup: 1, repeats: 3, cellSeconds: 10 });
+    expect(s.calls()).toBe(4);
+    expect(t.samplesMs).toHaveLength(3);
+    // The slow first run was the warm-up: no sample carries it.
+    for (const ms of t.samplesMs) expect(ms).toBeLessThan(50);
+    expect(t.truncated || t.warmupKept).toBe(false);
+  });
+
+  it('stops repeating once the budget is spent, after at least one timed run', async () => {
+    const s = sleeper([30]);
+    const t = await timeCell(s.run, { warmup: 0, repeats: 100, cellSeconds: 0.05 });
+    expect(t.samplesMs.length).toBeGreaterThanOrEqual(1);
+    expect(t.samplesMs.length).toBeLessThan(5);
+    expect(t.truncated).toBe(true);
+  });
+
+  it('keeps a warm-up run over keepWarmupOverSeconds as the only sample instead of running again', async () => {
+    const s = sleeper([80]);
+    const t = await timeCell(s.run, { warmup: 2, repeats: 5, cellSeconds: 0.01, keepWarmupOverSeconds: 0.03 });
+    expect(s.calls()).toBe(1);
+    expect(t.samplesMs).toHaveLength(1);
+    expect(t.warmupKept).toBe(true);
+  });
+});
