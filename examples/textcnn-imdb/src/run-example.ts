@@ -1,12 +1,12 @@
 import { Adam, type Backend, type EpochLogs, type Tensor, crossEntropy, fit, manualSeed, maxNormConstraint, ProgressCallback, setBackend, textCnn } from '@cnnkit/core';
+import { sequenceDataLoader } from '@cnnkit/datasets';
 import { type Evaluation, evaluate } from './evaluate';
+import { formatSummary } from './format-summary';
 import type { ExampleOptions } from './options';
 import { prepareImdb } from './prepare-data';
 import { runEta } from './run-eta';
-import { formatSummary } from './format-summary';
 import { type SavedRun, saveRun } from './save-run';
 import { smallEmbedding } from './small-embedding';
-import { tokenBatches } from './token-batches';
 
 /** The accuracy issue 7 asks this example to reach on the full test set. */
 export const TARGET_ACCURACY = 0.85;
@@ -48,7 +48,7 @@ export async function runExample(o: ExampleOptions, backend: Backend, write: (li
 
   const trainStarted = performance.now();
   const result = await fit(model, {
-    train: tokenBatches(data.train, o.sequenceLength, o.batchSize, true),
+    train: sequenceDataLoader(data.train.ids, o.sequenceLength, data.train.labels, { batchSize: o.batchSize, shuffle: true }),
     epochs: o.epochs,
     loss: (logits: Tensor, labels: Tensor) => crossEntropy(logits, labels),
     optimizer: new Adam(model.parameters(), { lr: o.learningRate }),
