@@ -29,6 +29,12 @@ function batches(values: ParsedOptions, fallback: readonly number[]): number[] {
   return [...new Set(items.map(Number))];
 }
 
+/** The command as given, rebuilt from the parsed options, for the report (same for any caller of run()). */
+function commandLine(values: ParsedOptions): string {
+  const flags = Object.entries(values).flatMap(([name, v]) => (v === true ? [`--${name}`] : typeof v === 'string' ? [`--${name} ${v}`] : []));
+  return [`cnnkit ${NAME}`, ...flags].join(' ');
+}
+
 /** The bench's options from the command line; --quick changes only the defaults the user did not give. */
 export function benchOptions(values: ParsedOptions, command: string): BenchOptions {
   const quick = values['quick'] === true;
@@ -87,8 +93,7 @@ export const benchCommand: Command = {
     ],
   },
   async run(values, io) {
-    const argv = process.argv.slice(2);
-    const options = benchOptions(values, `cnnkit ${argv[0] === NAME ? argv.join(' ') : NAME}`);
+    const options = benchOptions(values, commandLine(values));
     const report = await runBench(options, io);
     const markdown = reportToMarkdown(report);
     io.out(markdown.trimEnd());
