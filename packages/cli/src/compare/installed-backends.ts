@@ -1,4 +1,4 @@
-import { type Backend, type BackendOptions, createBackend } from '@cnnkit/core';
+import { type Backend, type BackendOptions, createBackend, isCnnkitError } from '@cnnkit/core';
 
 /** One way to run a graph: a backend package and the options that pick its engine / device. */
 export interface BackendCandidate {
@@ -21,6 +21,21 @@ export const BACKEND_CANDIDATES: readonly BackendCandidate[] = [
   { label: 'onnxruntime', name: 'onnxruntime', options: { device: 'auto' } },
 ];
 
+export type Opened = { readonly backend: Backend } | { readonly missing: string };
+
+/** Creates the candidate's backend, or says why it cannot be had here: not installed, or failing to start. */
+export async function openCandidate(candidate: BackendCandidate, resolveFrom: readonly string[] = [import.meta.url]): Promise<Opened> {
+  try {
+    return { backend: await createBackend(candidate.name, candidate.options, { resolveFrom }) };
+  } catch (error) {
+    if (isCnnkitError(error, 'BACKEND_NOT_INSTALLED')) {
+      const pkg = typeof error.details.package === 'string' ? error.details.package : candidate.name;
+      return { missing: `not installed: npm install ${pkg}` };
+    }
+    return { missing: `could not be created: ${firstLine(error instanceof Error ? error.message : String(error))}` };
+  }
+}
+
 export type OpenedBackend =
   | { readonly candidate: BackendCandidate; readonly backend: Backend }
   | { readonly candidate: BackendCandidate; readonly unavailable: string };
@@ -32,11 +47,8 @@ export type OpenedBackend =
 export async function openInstalledBackends(candidates: readonly BackendCandidate[] = BACKEND_CANDIDATES, resolveFrom: readonly string[] = [import.meta.url]): Promise<OpenedBackend[]> {
   const opened: OpenedBackend[] = [];
   for (const candidate of candidates) {
-    try {
-      opened.push({ candidate, backend: await createBackend(candidate.name, candidate.options, { resolveFrom }) });
-    } catch (error) {
-      opened.push({ candidate, unavailable: firstLine(error instanceof Error ? error.message : String(error)) });
-    }
+    const o = await openCandidate(candidate, resolveFrom);
+    opened.push('backend' in o ? { candidate, backend: o.backend } : { candidate, unavailable: o.missing });
   }
   return opened;
 }
