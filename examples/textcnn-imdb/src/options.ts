@@ -23,7 +23,7 @@ export interface ExampleOptions {
 }
 
 export const USAGE = `usage: tsx src/main.ts [--backend cpu|tfjs] [--engine wasm|cpu] [--epochs N] [--limit N] [--seed N] [--out DIR]
-       [--vocab N] [--length N] [--embedding N] [--maps N] [--windows 3,4,5] [--batch N] [--lr X]`;
+       [--vocab N] [--min-frequency N] [--length N] [--embedding N] [--maps N] [--windows 3,4,5] [--batch N] [--lr X]`;
 
 function integer(value: string | undefined, fallback: number, name: string, min: number): number {
   if (value === undefined) return fallback;
@@ -39,27 +39,25 @@ function positive(value: string | undefined, fallback: number, name: string): nu
   return n;
 }
 
+/** Every flag takes a value; all are strings until checked below. */
+const FLAGS = ['backend', 'engine', 'epochs', 'limit', 'seed', 'out', 'vocab', 'min-frequency', 'length', 'embedding', 'maps', 'windows', 'batch', 'lr'] as const;
+type FlagValues = Partial<Record<(typeof FLAGS)[number], string>>;
+
+function parseFlags(argv: readonly string[]): FlagValues {
+  try {
+    const { values } = parseArgs({ args: [...argv], strict: true, options: Object.fromEntries(FLAGS.map((flag) => [flag, { type: 'string' as const }])) });
+    return values as FlagValues;
+  } catch (error) {
+    // node:util's own errors (unknown flag, missing value) become ours, with the usage.
+    throw new CnnkitError('INVALID_ARGUMENT', `${(error as Error).message}\n${USAGE}`, {}, { cause: error });
+  }
+}
+
 export function parseOptions(argv: readonly string[]): ExampleOptions {
-  const { values } = parseArgs({
-    args: [...argv],
-    strict: true,
-    options: {
-      backend: { type: 'string' },
-      engine: { type: 'string' },
-      epochs: { type: 'string' },
-      limit: { type: 'string' },
-      seed: { type: 'string' },
-      out: { type: 'string' },
-      vocab: { type: 'string' },
-      'min-frequency': { type: 'string' },
-      length: { type: 'string' },
-      embedding: { type: 'string' },
-      maps: { type: 'string' },
-      windows: { type: 'string' },
-      batch: { type: 'string' },
-      lr: { type: 'string' },
-    },
-  });
+  return optionsFrom(parseFlags(argv));
+}
+
+function optionsFrom(values: FlagValues): ExampleOptions {
   const windows = (values.windows ?? '3,4,5').split(',').map((w) => integer(w.trim(), 0, 'windows', 1));
   const sequenceLength = integer(values.length, 200, 'length', 1);
   if (Math.max(...windows) > sequenceLength) {

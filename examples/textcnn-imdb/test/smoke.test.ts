@@ -46,5 +46,7 @@ describe('textcnn-imdb example (smoke run on real IMDB reviews)', () => {
   it('refuses bad flags with a message naming the flag', () => {
     expect(() => parseOptions(['--epochs', '0'])).toThrow(/--epochs is "0"; expected an integer >= 1/);
     expect(() => parseOptions(['--length', '4', '--windows', '3,5'])).toThrow(/wider than --length 4/);
+    expect(() => parseOptions(['--bogus', '1'])).toThrow(/Unknown option '--bogus'[\s\S]*usage:/);
+    expect(parseOptions([]).learningRate).toBe(2e-3);
   });
 });
