@@ -3,7 +3,9 @@ import {
   type Backend, type BackendCapabilities, type BackendInfo, type BackendOptions, type Executable, type Graph,
   CnnkitError, OP_TYPES, compileWithKernels,
 } from '@cnnkit/core';
-import { GEMM_IMPLEMENTATIONS, type GemmImplementation, defaultGemmImplementation, setGemmImplementation } from './gemm/gemm';
+import {
+  GEMM_IMPLEMENTATIONS, type GemmImplementation, defaultGemmImplementation, disposeGemmThreads, setGemmImplementation, setGemmThreads,
+} from './gemm/gemm';
 import { KERNELS } from './kernels';
 import { CPU_BACKEND_NAME, fromHost } from './tensor';
 
@@ -17,6 +19,14 @@ export interface CpuBackendOptions extends BackendOptions {
    * choice is process-wide: the kernels call one gemm(), so the backend created last decides.
    */
   readonly gemm?: GemmImplementation;
+  /**
+   * Threads for the 'wasm-simd' GEMM: 1 (the default) multiplies on the calling thread; N > 1
+   * runs GEMMs large enough to pay for the handoff on N − 1 worker threads plus the calling
+   * thread over a shared WebAssembly memory, bit-identical to 1 thread; 'auto' is
+   * os.availableParallelism(). Process-wide like `gemm`. dispose() ends the workers, which never
+   * keep the process alive.
+   */
+  readonly threads?: number | 'auto';
 }
 
 /** The reference backend: every op in plain TypeScript over Float32Array, on this process's CPU. */
@@ -33,6 +43,8 @@ export class CpuBackend implements Backend {
 
   /** Which GEMM this backend selected (see CpuBackendOptions.gemm). */
   readonly gemm: GemmImplementation;
+  /** How many threads the GEMM uses (see CpuBackendOptions.threads). */
+  readonly threads: number;
 
   constructor(options: CpuBackendOptions = {}) {
     if (options.device !== undefined && options.device !== 'cpu' && options.device !== 'auto') {
@@ -43,7 +55,14 @@ export class CpuBackend implements Backend {
       throw new CnnkitError('INVALID_ARGUMENT', `backend 'cpu' was given gemm ${JSON.stringify(gemm)}; expected one of ${GEMM_IMPLEMENTATIONS.map((g) => `'${g}'`).join(', ')}`, { gemm: String(gemm) });
     }
     this.gemm = gemm as GemmImplementation;
+    this.threads = threadCount(options.threads, this.gemm);
+    setGemmThreads(this.threads);
     setGemmImplementation(this.gemm);
+  }
+
+  /** Ends the GEMM's worker threads, if it started any. */
+  async dispose(): Promise<void> {
+    await disposeGemmThreads();
   }
 
   async info(): Promise<BackendInfo> {
@@ -51,7 +70,7 @@ export class CpuBackend implements Backend {
     return {
       name: this.name,
       device: 'cpu',
-      description: `${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} logical cores), pure TypeScript on Node ${process.version}, ${GEMM_DESCRIPTIONS[this.gemm]}`,
+      description: `${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} logical cores), pure TypeScript on Node ${process.version}, ${GEMM_DESCRIPTIONS[this.gemm]}${this.threads > 1 ? ` on ${this.threads} threads` : ''}`,
       versions: { '@cnnkit/backend-cpu': VERSION, node: process.version },
     };
   }
@@ -67,6 +86,17 @@ const GEMM_DESCRIPTIONS: Readonly<Record<GemmImplementation, string>> = {
   'wasm-simd': 'matrix multiplies in WebAssembly SIMD (gemm: wasm-simd)',
   reference: 'matrix multiplies in plain TypeScript (gemm: reference)',
 };
+
+function threadCount(threads: unknown, gemm: GemmImplementation): number {
+  const count = threads === undefined ? 1 : threads === 'auto' ? os.availableParallelism() : threads;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
+    throw new CnnkitError('INVALID_ARGUMENT', `backend 'cpu' was given threads ${JSON.stringify(threads)}; expected a positive integer or 'auto'`, { threads: String(threads) });
+  }
+  if (count > 1 && gemm !== 'wasm-simd') {
+    throw new CnnkitError('INVALID_ARGUMENT', `backend 'cpu' was given threads ${count} with gemm '${gemm}'; threads apply to the 'wasm-simd' GEMM only`, { threads: count, gemm });
+  }
+  return count;
+}
 
 export function createBackend(options?: CpuBackendOptions): CpuBackend {
   return new CpuBackend(options);

@@ -1,5 +1,7 @@
 import { CnnkitError } from '@cnnkit/core';
 import { referenceGemm } from './reference-gemm';
+import { GemmThreadPool, THREADED_GEMM_MIN_MNK } from './wasm/gemm-thread-pool';
+import { threadedWasmGemm } from './wasm/threaded-wasm-gemm';
 import { wasmGemm } from './wasm/wasm-gemm';
 import { wasmSimdSupported } from './wasm/wasm-kernel';
 
@@ -14,6 +16,19 @@ export function defaultGemmImplementation(): GemmImplementation {
 
 let activeName: GemmImplementation | undefined;
 let active: typeof referenceGemm | undefined;
+let threadCount = 1;
+let pool: GemmThreadPool | undefined;
+
+/** The wasm GEMM on the thread pool, which starts with the first GEMM large enough to use it. */
+const pooledWasmGemm: typeof referenceGemm = (...args) => {
+  const [m, n, k] = args;
+  if (pool === undefined && m * n * k < THREADED_GEMM_MIN_MNK) {
+    wasmGemm(...args);
+    return;
+  }
+  pool ??= new GemmThreadPool(threadCount);
+  threadedWasmGemm(pool, ...args);
+};
 
 /**
  * Chooses the implementation every later gemm() call uses, process-wide (per worker thread):
@@ -25,13 +40,48 @@ export function setGemmImplementation(name: GemmImplementation): void {
     if (!wasmSimdSupported()) {
       throw new CnnkitError('INVALID_ARGUMENT', "gemm 'wasm-simd' was asked for, but this JavaScript engine does not validate WebAssembly SIMD; use gemm 'reference'", { gemm: name });
     }
-    active = wasmGemm;
+    active = threadCount > 1 ? pooledWasmGemm : wasmGemm;
   } else if (name === 'reference') {
     active = referenceGemm;
   } else {
     throw new CnnkitError('INVALID_ARGUMENT', `gemm '${String(name)}' is not an implementation; expected one of ${GEMM_IMPLEMENTATIONS.map((g) => `'${g}'`).join(', ')}`, { gemm: String(name) });
   }
   activeName = name;
+}
+
+/**
+ * How many threads the 'wasm-simd' GEMM uses from now on, process-wide like the implementation:
+ * 1 runs every GEMM on the calling thread (wasm-gemm.ts); more runs GEMMs of at least
+ * THREADED_GEMM_MIN_MNK multiply-adds on a pool of threads − 1 workers plus the calling thread
+ * (threaded-wasm-gemm.ts). The 'reference' GEMM always runs on the calling thread. A change of
+ * count ends the old pool's workers.
+ */
+export function setGemmThreads(threads: number): void {
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new CnnkitError('INVALID_ARGUMENT', `the GEMM was given ${String(threads)} threads; expected an integer of at least 1`, { threads: String(threads) });
+  }
+  if (threads !== threadCount) void disposeGemmThreads();
+  threadCount = threads;
+  if (activeName !== undefined) setGemmImplementation(activeName);
+}
+
+export function gemmThreads(): number {
+  return threadCount;
+}
+
+/** The running thread pool, if a threaded GEMM has started one (tests look at its workers). */
+export function gemmThreadPool(): GemmThreadPool | undefined {
+  return pool;
+}
+
+/**
+ * Ends the pool's worker threads (the cpu backend's dispose() calls this). The thread count
+ * stays: a later large GEMM starts a new pool.
+ */
+export async function disposeGemmThreads(): Promise<void> {
+  const ending = pool;
+  pool = undefined;
+  await ending?.dispose();
 }
 
 /** The implementation gemm() runs now (the default until something chose one). */

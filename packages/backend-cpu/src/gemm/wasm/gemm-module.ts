@@ -1,5 +1,5 @@
 import { macroKernelFunction, WASM_MR, WASM_NR } from './macro-kernel';
-import { emitModule } from './module-emitter';
+import { type WasmFunction, emitModule } from './module-emitter';
 import { packCopyFunction, packGatherFunction } from './pack-kernels';
 
 export { WASM_MR, WASM_NR };
@@ -22,15 +22,36 @@ export const GEMM_EXPORTS = {
  * B's NR-wide panels (pack-kernels.ts).
  */
 export function emitGemmModule(): Uint8Array {
+  return emitModule({ functions: gemmFunctions(), memory: { name: GEMM_EXPORTS.memory, minPages: 1 } });
+}
+
+/** Where the threaded GEMM's module imports its memory from. */
+export const SHARED_MEMORY_IMPORT = { module: 'env', name: 'memory' } as const;
+/**
+ * Most pages the shared memory may grow to (2 GiB). A shared memory must declare a maximum; on
+ * 64-bit engines it is only reserved address space, and the threaded GEMM needs a few tens of MiB.
+ */
+export const SHARED_MEMORY_MAX_PAGES = 32768;
+
+/**
+ * The same functions over an imported shared memory, for the threaded GEMM: every worker
+ * instantiates these bytes on the one WebAssembly.Memory, so all see the packed operands and
+ * the C block the main thread staged.
+ */
+export function emitSharedGemmModule(): Uint8Array {
   return emitModule({
-    functions: [
-      macroKernelFunction(GEMM_EXPORTS.macroKernel, true),
-      macroKernelFunction(GEMM_EXPORTS.macroKernelOverwrite, false),
-      packCopyFunction(GEMM_EXPORTS.packCopyA, WASM_MR),
-      packGatherFunction(GEMM_EXPORTS.packGatherA, WASM_MR),
-      packCopyFunction(GEMM_EXPORTS.packCopyB, WASM_NR),
-      packGatherFunction(GEMM_EXPORTS.packGatherB, WASM_NR),
-    ],
-    memory: { name: GEMM_EXPORTS.memory, minPages: 1 },
+    functions: gemmFunctions(),
+    importedMemory: { ...SHARED_MEMORY_IMPORT, minPages: 1, maxPages: SHARED_MEMORY_MAX_PAGES, shared: true },
   });
+}
+
+function gemmFunctions(): WasmFunction[] {
+  return [
+    macroKernelFunction(GEMM_EXPORTS.macroKernel, true),
+    macroKernelFunction(GEMM_EXPORTS.macroKernelOverwrite, false),
+    packCopyFunction(GEMM_EXPORTS.packCopyA, WASM_MR),
+    packGatherFunction(GEMM_EXPORTS.packGatherA, WASM_MR),
+    packCopyFunction(GEMM_EXPORTS.packCopyB, WASM_NR),
+    packGatherFunction(GEMM_EXPORTS.packGatherB, WASM_NR),
+  ];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CodeWriter } from './code-writer';
-import { emitGemmModule } from './gemm-module';
+import { SHARED_MEMORY_MAX_PAGES, emitGemmModule, emitSharedGemmModule } from './gemm-module';
+import { unsignedLeb128 } from './leb128';
 import { emitModule } from './module-emitter';
 import { ValueType } from './opcodes';
 import { webAssemblyApi } from './webassembly-api';
@@ -71,5 +72,20 @@ describe('wasm module emitter', () => {
     broken[at + 1] = 0xff;
     broken[at + 2] = 0x01;
     expect(api.validate(broken)).toBe(false);
+  });
+
+  it('emits the shared GEMM module importing env.memory with the shared limits flag 0x03, which only a shared memory satisfies', () => {
+    const bytes = emitSharedGemmModule();
+    expect(api.validate(bytes)).toBe(true);
+    // Import entry: "env" "memory", kind memory (0x02), limits flag 0x03, min 1 page, max pages.
+    const entry = [0x03, 0x65, 0x6e, 0x76, 0x06, ...new TextEncoder().encode('memory'), 0x02, 0x03, 0x01, ...unsignedLeb128(SHARED_MEMORY_MAX_PAGES)];
+    expect(bytes[8]).toBe(1); // the type section comes first,
+    const importAt = 8 + 2 + bytes[9]!; // then the import section (one-byte type section size here)
+    expect(bytes[importAt]).toBe(2);
+    expect([...bytes.subarray(importAt + 3, importAt + 3 + entry.length)]).toEqual(entry);
+    const shared = new api.Memory({ initial: 1, maximum: SHARED_MEMORY_MAX_PAGES, shared: true });
+    expect(shared.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(typeof new api.Instance(new api.Module(bytes), { env: { memory: shared } }).exports.macroKernel).toBe('function');
+    expect(() => new api.Instance(new api.Module(bytes), { env: { memory: new api.Memory({ initial: 1, maximum: SHARED_MEMORY_MAX_PAGES }) } })).toThrow();
   });
 });

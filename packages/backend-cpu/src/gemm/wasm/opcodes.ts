@@ -43,5 +43,5 @@ export const SimdOp = {
   f32x4Mul: 0xe6,
 } as const;
 
-export const SectionId = { type: 1, function: 3, memory: 5, export: 7, code: 10 } as const;
+export const SectionId = { type: 1, import: 2, function: 3, memory: 5, export: 7, code: 10 } as const;
 export const ExportKind = { function: 0x00, memory: 0x02 } as const;

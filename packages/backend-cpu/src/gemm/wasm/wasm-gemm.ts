@@ -92,7 +92,7 @@ export function wasmGemm(
  * width − 1 values past the staged ones (see wasmGemm on padding); the staging area, sized for
  * padded blocks, holds them.
  */
-function stageAndPack(
+export function stageAndPack(
   pack: WasmPackFunction, widthContiguous: boolean, width: number,
   x: Float32Array, xOffset: number, ld: number,
   i0: number, count: number, p0: number, depth: number,
@@ -109,7 +109,7 @@ function stageAndPack(
 }
 
 /** Copies `rows` rows of `cols` floats between two row-major layouts; one set() when both are dense. */
-function moveRows(
+export function moveRows(
   from: Float32Array, fromAt: number, fromStride: number,
   to: Float32Array, toAt: number, toStride: number,
   rows: number, cols: number,
@@ -129,6 +129,6 @@ function moveRows(
   }
 }
 
-function roundUp(x: number, multiple: number): number {
+export function roundUp(x: number, multiple: number): number {
   return Math.ceil(x / multiple) * multiple;
 }

@@ -4,6 +4,7 @@
  * an engine without WebAssembly yields undefined instead of a ReferenceError.
  */
 export interface WasmMemory {
+  /** A SharedArrayBuffer for a shared memory (growth then keeps the old one valid). */
   readonly buffer: ArrayBuffer;
   /** Adds `pages` 64 KiB pages; detaches the previous buffer. */
   grow(pages: number): number;
@@ -17,7 +18,7 @@ export interface WebAssemblyApi {
   validate(bytes: Uint8Array): boolean;
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => WasmInstance;
-  readonly Memory: new (descriptor: { initial: number }) => WasmMemory;
+  readonly Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 
 export function webAssemblyApi(): WebAssemblyApi | undefined {

@@ -1,0 +1,196 @@
+import { Worker } from 'node:worker_threads';
+import { CnnkitError } from '@cnnkit/core';
+import { GEMM_EXPORTS, SHARED_MEMORY_IMPORT, SHARED_MEMORY_MAX_PAGES, WASM_MR, WASM_NR, WASM_PAGE_BYTES, emitSharedGemmModule } from './gemm-module';
+import { Field, type GemmWorkerData, MESSAGE_BYTES, SLOT_INTS, State } from './gemm-worker-protocol';
+import { gemmWorkerSource } from './gemm-worker-source';
+import type { WasmGemmKernel, WasmMacroKernel, WasmPackFunction } from './wasm-kernel';
+import { type WasmMemory, webAssemblyApi } from './webassembly-api';
+
+/** One packed-block multiply: the arguments of a macroKernel call over a block of rows × cols. */
+export interface BlockMultiply {
+  readonly accumulate: boolean;
+  readonly rows: number; readonly cols: number; readonly depth: number;
+  /** Byte addresses in the shared memory: packed A, packed B, the C block; and C's row stride. */
+  readonly pa: number; readonly pb: number; readonly c: number; readonly ldcBytes: number;
+  /** The rows are multiplied MC at a time (the packed A block that stays in L2). */
+  readonly mcStep: number;
+}
+
+/**
+ * How long the main thread waits for a worker's share before giving up with an error. A share
+ * is at most a few hundred million flops (well under a second); the first one also waits for the
+ * worker to start, which on a loaded machine takes a while.
+ */
+export const DEFAULT_WORKER_TIMEOUT_MS = 30_000;
+
+/**
+ * Below this many multiply-adds (m·n·k) a GEMM stays on the calling thread: a handoff costs
+ * tens of microseconds, which LeNet-sized products (m·n·k ≈ 10⁵, well under a millisecond)
+ * would not win back. Measured: see the changeset.
+ */
+export const THREADED_GEMM_MIN_MNK = 1 << 21;
+
+const PAGE_LIMIT_BYTES = SHARED_MEMORY_MAX_PAGES * WASM_PAGE_BYTES;
+
+/**
+ * `threads − 1` worker threads and the main thread sharing one WebAssembly.Memory: the main
+ * thread stages and packs operands into it, then multiply() splits the packed block's column
+ * panels (or row panels, whichever are more) into contiguous shares, hands all but the first
+ * to the workers, runs the first itself and waits for the rest. Synchronous, as the kernels are.
+ * Workers are unref()'d so they never keep the process alive; dispose() ends them.
+ */
+export class GemmThreadPool {
+  readonly threads: number;
+  readonly kernel: WasmGemmKernel;
+  private readonly memory: WasmMemory;
+  private readonly control: Int32Array;
+  private readonly messages: SharedArrayBuffer;
+  private readonly workerThreads: Worker[] = [];
+  private readonly timeoutMs: number;
+  /** GEMMs with fewer multiply-adds (m·n·k) stay on the calling thread (threaded-wasm-gemm.ts). */
+  readonly minMnk: number;
+  private broken: CnnkitError | undefined;
+  private heapBuffer: ArrayBufferLike | undefined;
+  private heapView = new Float32Array(0);
+
+  constructor(threads: number, options: { readonly timeoutMs?: number; readonly minMnk?: number } = {}) {
+    if (!Number.isInteger(threads) || threads < 2) {
+      throw new CnnkitError('INVALID_ARGUMENT', `a GEMM thread pool was asked for ${threads} threads; expected an integer of at least 2 (1 thread needs no pool)`, { threads });
+    }
+    const api = webAssemblyApi();
+    if (!api) throw new CnnkitError('UNSUPPORTED_OP', 'the threaded GEMM needs WebAssembly, which this JavaScript engine does not have', {});
+    this.threads = threads;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_WORKER_TIMEOUT_MS;
+    this.minMnk = options.minMnk ?? THREADED_GEMM_MIN_MNK;
+    const moduleBytes = emitSharedGemmModule();
+    this.memory = new api.Memory({ initial: 1, maximum: SHARED_MEMORY_MAX_PAGES, shared: true });
+    const exports = new api.Instance(new api.Module(moduleBytes), { [SHARED_MEMORY_IMPORT.module]: { [SHARED_MEMORY_IMPORT.name]: this.memory } }).exports;
+    this.kernel = {
+      macroKernel: exports[GEMM_EXPORTS.macroKernel] as WasmMacroKernel,
+      macroKernelOverwrite: exports[GEMM_EXPORTS.macroKernelOverwrite] as WasmMacroKernel,
+      packCopyA: exports[GEMM_EXPORTS.packCopyA] as WasmPackFunction,
+      packGatherA: exports[GEMM_EXPORTS.packGatherA] as WasmPackFunction,
+      packCopyB: exports[GEMM_EXPORTS.packCopyB] as WasmPackFunction,
+      packGatherB: exports[GEMM_EXPORTS.packGatherB] as WasmPackFunction,
+      memory: this.memory,
+    };
+    this.control = new Int32Array(new SharedArrayBuffer((threads - 1) * SLOT_INTS * 4));
+    this.messages = new SharedArrayBuffer((threads - 1) * MESSAGE_BYTES);
+    const source = gemmWorkerSource();
+    for (let slot = 0; slot < threads - 1; slot++) {
+      const workerData: GemmWorkerData = { moduleBytes, memory: this.memory, control: this.control.buffer as SharedArrayBuffer, messages: this.messages, slot };
+      const worker = new Worker(source, { eval: true, workerData, name: `cnnkit-gemm-${slot + 1}`, execArgv: [] });
+      worker.unref();
+      // Failures are reported through the control slot (see gemm-worker-source.ts); this only
+      // keeps an uncaught 'error' event from crashing the process.
+      worker.on('error', () => {});
+      this.workerThreads.push(worker);
+    }
+  }
+
+  /** The worker threads (for tests: their threadId is -1 once they have exited). */
+  get workers(): readonly Worker[] {
+    return this.workerThreads;
+  }
+
+  /** Whether the shared memory can hold `bytes` (it is capped at its declared maximum). */
+  fits(bytes: number): boolean {
+    return bytes <= PAGE_LIMIT_BYTES;
+  }
+
+  /** A Float32Array over the shared memory, grown to at least `bytes` (check fits() first). */
+  heap(bytes: number): Float32Array {
+    const have = this.memory.buffer.byteLength;
+    if (have < bytes) this.memory.grow(Math.ceil((bytes - have) / WASM_PAGE_BYTES));
+    const buffer = this.memory.buffer;
+    if (buffer !== this.heapBuffer) {
+      this.heapBuffer = buffer;
+      this.heapView = new Float32Array(buffer);
+    }
+    return this.heapView;
+  }
+
+  /**
+   * Runs one packed-block multiply across all threads and returns when every share is done.
+   * Each share is the same macroKernel calls the single-threaded GEMM makes for its rows and
+   * columns, so the result is bit-identical to it.
+   */
+  multiply(job: BlockMultiply): void {
+    if (this.broken) throw this.broken;
+    const rowPanels = job.rows / WASM_MR, colPanels = job.cols / WASM_NR;
+    const byColumns = colPanels >= rowPanels;
+    const panels = byColumns ? colPanels : rowPanels;
+    const shares = Math.min(this.threads, panels);
+    const share = (i: number): BlockMultiply => {
+      const from = Math.floor((i * panels) / shares), to = Math.floor(((i + 1) * panels) / shares);
+      if (byColumns) {
+        const j0 = from * WASM_NR;
+        return { ...job, cols: (to - from) * WASM_NR, pb: job.pb + j0 * job.depth * 4, c: job.c + j0 * 4 };
+      }
+      const i0 = from * WASM_MR;
+      return { ...job, rows: (to - from) * WASM_MR, pa: job.pa + i0 * job.depth * 4, c: job.c + i0 * job.ldcBytes };
+    };
+    for (let i = 1; i < shares; i++) this.post(i - 1, share(i));
+    try {
+      runShare(this.kernel, share(0));
+    } finally {
+      for (let i = 1; i < shares; i++) this.await(i - 1);
+    }
+  }
+
+  /** Stops the workers: asks each to leave its loop, then terminates it. */
+  async dispose(): Promise<void> {
+    this.broken ??= new CnnkitError('DISPOSED', 'the GEMM thread pool was disposed (backend.dispose()); create a new backend to multiply on threads again', {});
+    for (let slot = 0; slot < this.workerThreads.length; slot++) {
+      Atomics.store(this.control, slot * SLOT_INTS + Field.state, State.exit);
+      Atomics.notify(this.control, slot * SLOT_INTS + Field.state);
+    }
+    await Promise.all(this.workerThreads.map((worker) => worker.terminate()));
+  }
+
+  private post(slot: number, job: BlockMultiply): void {
+    const at = slot * SLOT_INTS;
+    const ctl = this.control;
+    ctl[at + Field.rows] = job.rows;
+    ctl[at + Field.cols] = job.cols;
+    ctl[at + Field.depth] = job.depth;
+    ctl[at + Field.pa] = job.pa;
+    ctl[at + Field.pb] = job.pb;
+    ctl[at + Field.c] = job.c;
+    ctl[at + Field.ldcBytes] = job.ldcBytes;
+    ctl[at + Field.accumulate] = job.accumulate ? 1 : 0;
+    ctl[at + Field.mcStep] = job.mcStep;
+    // The seq-cst store publishes the fields above to the worker that loads WORK.
+    Atomics.store(ctl, at + Field.state, State.work);
+    Atomics.notify(ctl, at + Field.state);
+  }
+
+  private await(slot: number): void {
+    const at = slot * SLOT_INTS + Field.state;
+    const deadline = performance.now() + this.timeoutMs;
+    let state: number;
+    while ((state = Atomics.load(this.control, at)) === State.work) {
+      const left = deadline - performance.now();
+      if (left <= 0) {
+        this.broken = new CnnkitError('DEVICE_UNAVAILABLE', `GEMM worker thread ${slot + 1} of ${this.threads - 1} did not finish its share within ${this.timeoutMs} ms (it died, or never started); expected it to answer. The pool is unusable: dispose the backend and create another, or use threads: 1`, { slot: slot + 1, timeoutMs: this.timeoutMs });
+        throw this.broken;
+      }
+      Atomics.wait(this.control, at, State.work, left);
+    }
+    if (state === State.error) {
+      const bytes = new Uint8Array(MESSAGE_BYTES);
+      bytes.set(new Uint8Array(this.messages, slot * MESSAGE_BYTES, MESSAGE_BYTES));
+      const text = new TextDecoder().decode(bytes.subarray(0, bytes.indexOf(0) === -1 ? MESSAGE_BYTES : bytes.indexOf(0)));
+      this.broken = new CnnkitError('DEVICE_UNAVAILABLE', `GEMM worker thread ${slot + 1} of ${this.threads - 1} failed: ${text}`, { slot: slot + 1 });
+      throw this.broken;
+    }
+  }
+}
+
+/** The main thread's share: the worker's loop (gemm-worker-source.ts) in TypeScript. */
+function runShare(kernel: WasmGemmKernel, job: BlockMultiply): void {
+  const multiply = job.accumulate ? kernel.macroKernel : kernel.macroKernelOverwrite;
+  for (let ic = 0; ic < job.rows; ic += job.mcStep) {
+    multiply(Math.min(job.mcStep, job.rows - ic), job.cols, job.depth, job.pa + ic * job.depth * 4, job.pb, job.c + ic * job.ldcBytes, job.ldcBytes);
+  }
+}

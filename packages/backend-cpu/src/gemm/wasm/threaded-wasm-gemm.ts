@@ -1,0 +1,76 @@
+import { WASM_MR, WASM_NR } from './gemm-module';
+import type { GemmThreadPool } from './gemm-thread-pool';
+import { WASM_KC, WASM_MC, WASM_NC, moveRows, roundUp, stageAndPack, wasmGemm } from './wasm-gemm';
+
+/** Floats of C the shared memory holds at once (as wasm-gemm.ts's MAX_C_BLOCK). */
+const MAX_C_BLOCK = 1 << 22;
+/** Floats of packed A held at once: A is packed for many MC blocks before one parallel multiply. */
+const MAX_A_BLOCK = 1 << 22;
+
+/**
+ * wasmGemm() (same contract and blocking) with the multiplies spread over a thread pool.
+ * For every column block and depth block the main thread packs B, then packs A for as many MC
+ * row blocks as MAX_A_BLOCK allows (laid end to end, which is the layout one packing of all
+ * those rows would give), and hands that whole packed block to pool.multiply(), which splits it
+ * by column or row panels. Each C element still sees the same macroKernel tile computation and
+ * the same depth-block order as in wasmGemm, so the result is bit-identical to it; only fewer
+ * handoffs happen than one per MC block.
+ */
+export function threadedWasmGemm(
+  pool: GemmThreadPool,
+  m: number, n: number, k: number,
+  a: Float32Array, aOffset: number, lda: number, transA: boolean,
+  b: Float32Array, bOffset: number, ldb: number, transB: boolean,
+  c: Float32Array, cOffset: number, ldc: number,
+  beta: 0 | 1,
+): void {
+  if (m < WASM_MR || n <= 0 || k <= 0 || m * n * k < pool.minMnk) {
+    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
+    return;
+  }
+  const mPadded = roundUp(m, WASM_MR);
+  const ncBlock = Math.max(WASM_NR, Math.min(WASM_NC, Math.floor(MAX_C_BLOCK / mPadded / WASM_NR) * WASM_NR));
+  const kcMax = Math.min(k, WASM_KC);
+  const mcMax = Math.min(mPadded, WASM_MC);
+  const ncMax = Math.min(roundUp(n, WASM_NR), ncBlock);
+  const groupRows = Math.min(mPadded, Math.max(WASM_MC, Math.floor(MAX_A_BLOCK / kcMax / WASM_MC) * WASM_MC));
+  // Layout in floats, each region a multiple of 4 floats (16-byte aligned): packed A for a group
+  // of row blocks, packed B, the C block, the staging area.
+  const paAt = 0;
+  const pbAt = paAt + roundUp(groupRows, WASM_MC) * kcMax;
+  const csAt = pbAt + ncMax * kcMax;
+  const stageAt = csAt + mPadded * ncMax;
+  const end = stageAt + Math.max(mcMax, ncMax) * kcMax;
+  if (!pool.fits(end * 4)) {
+    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
+    return;
+  }
+  const heap = pool.heap(end * 4);
+  const kernel = pool.kernel;
+  const packA = transA ? kernel.packCopyA : kernel.packGatherA;
+  const packB = transB ? kernel.packGatherB : kernel.packCopyB;
+
+  for (let jc = 0; jc < n; jc += ncBlock) {
+    const nc = Math.min(ncBlock, n - jc);
+    const ncPadded = roundUp(nc, WASM_NR);
+    if (beta === 1) moveRows(c, cOffset + jc, ldc, heap, csAt, ncPadded, m, nc);
+    for (let pc = 0; pc < k; pc += WASM_KC) {
+      const kc = Math.min(WASM_KC, k - pc);
+      stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
+      for (let group = 0; group < m; group += groupRows) {
+        const rows = Math.min(groupRows, m - group);
+        for (let ic = 0; ic < rows; ic += WASM_MC) {
+          const mc = Math.min(WASM_MC, rows - ic);
+          stageAndPack(packA, transA, WASM_MR, a, aOffset, lda, group + ic, mc, pc, kc, heap, stageAt, paAt + ic * kc);
+        }
+        pool.multiply({
+          accumulate: !(beta === 0 && pc === 0),
+          rows: roundUp(rows, WASM_MR), cols: ncPadded, depth: kc,
+          pa: paAt * 4, pb: pbAt * 4, c: (csAt + group * ncPadded) * 4, ldcBytes: ncPadded * 4,
+          mcStep: WASM_MC,
+        });
+      }
+    }
+    moveRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, m, nc);
+  }
+}
