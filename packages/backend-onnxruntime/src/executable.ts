@@ -9,6 +9,9 @@ import { fromOrtTensor, toOrtTensor } from './tensors';
 export function ortExecutable(graph: ValidatedGraph, lease: SessionLease): Executable {
   let disposed = false;
   const where = `graph '${graph.name}' on backend '${ORT_BACKEND_NAME}'`;
+  // Built once: a run should cost ORT's run and little else (issue 8: the wrapper costs nothing measurable).
+  const fetches = [...graph.outputs];
+  const outputWhere = new Map(graph.outputs.map((name) => [name, `${where}, output '${name}'`]));
   return {
     inputs: graph.inputs,
     outputs: graph.outputs,
@@ -16,10 +19,13 @@ export function ortExecutable(graph: ValidatedGraph, lease: SessionLease): Execu
       if (disposed) throw new CnnkitError('DISPOSED', `executable for graph '${graph.name}' was used after dispose()`);
       checkFeeds(graph.name, graph.inputs, feeds);
       const ortFeeds: Record<string, OrtTensor> = {};
-      for (const input of graph.inputs) ortFeeds[input.name] = await toOrtTensor(feeds[input.name]!);
+      for (const input of graph.inputs) {
+        const feed = toOrtTensor(feeds[input.name]!);
+        ortFeeds[input.name] = feed instanceof Promise ? await feed : feed;
+      }
       let results: Record<string, OrtTensor>;
       try {
-        results = (await enqueueOrtWork(() => lease.session.run(ortFeeds, [...graph.outputs]))) as Record<string, OrtTensor>;
+        results = (await enqueueOrtWork(() => lease.session.run(ortFeeds, fetches))) as Record<string, OrtTensor>;
       } catch (error) {
         throw new CnnkitError('BACKEND_INVALID', `${where}: ONNX Runtime failed to run the model: ${(error as Error).message}`, {}, { cause: error });
       }
@@ -28,7 +34,7 @@ export function ortExecutable(graph: ValidatedGraph, lease: SessionLease): Execu
         for (const name of graph.outputs) {
           const o = results[name];
           if (!o) throw new CnnkitError('BACKEND_INVALID', `${where}: ONNX Runtime returned no output '${name}'; got ${Object.keys(results).join(', ') || 'nothing'}`);
-          outputs[name] = fromOrtTensor(o, graph.types.get(name)!.dtype, `${where}, output '${name}'`);
+          outputs[name] = fromOrtTensor(o, graph.types.get(name)!.dtype, outputWhere.get(name)!);
         }
       } catch (error) {
         for (const t of Object.values(outputs)) t.dispose();

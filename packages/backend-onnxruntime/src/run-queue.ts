@@ -3,18 +3,37 @@
  * inside a setImmediate: `await session.run()` only defers the work, it does not move it off the
  * thread. Runs started together are all queued in the same check phase and execute back to back,
  * so ten concurrent requests freeze timers and I/O for all ten runs. Every ORT call of this
- * package goes through this queue instead: one at a time, with a full event-loop turn (timers,
- * I/O) before each, so a server stays responsive between runs however many requests wait.
+ * package goes through this queue instead: one at a time, and a run that had to wait for another
+ * gets a full event-loop turn (timers, I/O) before it starts, so a server stays responsive
+ * between runs however many requests wait. A run that finds the queue idle starts at once: the
+ * loop is not blocked by anything of ours then, and ORT's own setImmediate already defers it, so
+ * a second hop would only add latency to every sequential call.
  * Parallelism inside a run is ORT's own intra-op thread pool.
  */
 let tail: Promise<unknown> = Promise.resolve();
+/** Works queued or running now. */
+let pending = 0;
 
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
 export function enqueueOrtWork<T>(work: () => Promise<T>): Promise<T> {
-  const result = tail.then(nextTurn).then(work);
-  tail = result.catch(() => undefined);
-  return result;
+  const started = pending === 0 ? startNow(work) : tail.then(nextTurn).then(work);
+  pending++;
+  const done = started.then(
+    () => { pending--; },
+    () => { pending--; },
+  );
+  tail = done;
+  return started;
+}
+
+/** Calls work now, turning a synchronous throw into a rejection like the queued path does. */
+function startNow<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return work();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

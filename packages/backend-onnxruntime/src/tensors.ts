@@ -8,12 +8,15 @@ function ortHandle(t: CoreTensor): OrtTensor | undefined {
 }
 
 /**
- * A feed for ORT: a tensor this backend made is passed as it is; any other (host, cpu, tfjs) is
- * read and wrapped without a copy (ORT reads the typed array in place for the run).
+ * A feed for ORT: a tensor this backend made is passed as it is, synchronously (no promise, so a
+ * run fed by fromHost tensors costs no extra microtask hop); any other (host, cpu, tfjs) is read
+ * and wrapped without a copy (ORT reads the typed array in place for the run).
  */
-export async function toOrtTensor(t: CoreTensor): Promise<OrtTensor> {
-  const own = ortHandle(t);
-  if (own) return own;
+export function toOrtTensor(t: CoreTensor): OrtTensor | Promise<OrtTensor> {
+  return ortHandle(t) ?? readIntoOrt(t);
+}
+
+async function readIntoOrt(t: CoreTensor): Promise<OrtTensor> {
   const data = await t.data();
   return t.dtype === 'int32'
     ? new ort.Tensor('int32', data as Int32Array, [...t.shape])
