@@ -3,7 +3,7 @@ import {
   type Backend, type BackendCapabilities, type BackendInfo, type BackendOptions, type CompileOptions, type Executable, type Graph, type TensorValue,
   CnnkitError, opsUsed, validateGraph,
 } from '@cnnkit/core';
-import { exportOnnx } from '@cnnkit/onnx';
+import { type ExportOnnxOptions, exportOnnx } from '@cnnkit/onnx';
 import { type DeviceChoice, chooseDevice } from './device';
 import { ortExecutable } from './executable';
 import { type OnnxRuntimeBackendOptions, type ResolvedOptions, ORT_BACKEND_NAME, resolveOptions } from './options';
@@ -95,6 +95,11 @@ export class OnnxRuntimeBackend implements Backend {
     return ortTensorFromHost(value);
   }
 
+  /** As torch.onnx.export writes an eval-mode model: BatchNorm folded into the convolution before it (unless told not to). */
+  get #exportOptions(): ExportOnnxOptions {
+    return { foldBatchNorm: this.#options.foldBatchNorm };
+  }
+
   async compile(graph: Graph, options: CompileOptions = {}): Promise<Executable> {
     const g = validateGraph(graph);
     const missing = opsUsed(g).filter((op) => !this.capabilities.ops.includes(op));
@@ -104,13 +109,13 @@ export class OnnxRuntimeBackend implements Backend {
     let key = this.#keys.get(graph);
     let bytes: Uint8Array | undefined;
     if (key === undefined || !this.#sessions.has(key)) {
-      const exported: Uint8Array = exportOnnx(g);
+      const exported: Uint8Array = exportOnnx(g, this.#exportOptions);
       bytes = exported;
       key = modelKey(exported);
       this.#keys.set(graph, key);
     }
     const made = bytes;
-    const lease = await this.#sessions.acquire(key, () => createSession(made ?? exportOnnx(g), sessionOptions(this.#options, this.#choice.executionProviders), options.label ?? g.name));
+    const lease = await this.#sessions.acquire(key, () => createSession(made ?? exportOnnx(g, this.#exportOptions), sessionOptions(this.#options, this.#choice.executionProviders), options.label ?? g.name));
     return ortExecutable(g, lease);
   }
 

@@ -17,6 +17,12 @@ export interface OnnxRuntimeBackendOptions extends BackendOptions {
   readonly graphOptimizationLevel?: GraphOptimizationLevel;
   /** Sessions no executable uses any more that stay cached for a later compile of the same graph; default 4. */
   readonly maxIdleSessions?: number;
+  /**
+   * Fold each batchNorm that follows a convolution into its weight and bias when exporting, as
+   * torch.onnx.export does in eval mode (equal to float32 rounding, one node fewer per pair);
+   * default true. false runs the graph's batchNorms as ONNX BatchNormalization nodes.
+   */
+  readonly foldBatchNorm?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -25,11 +31,12 @@ export interface ResolvedOptions {
   readonly interOpNumThreads?: number;
   readonly graphOptimizationLevel: GraphOptimizationLevel;
   readonly maxIdleSessions: number;
+  readonly foldBatchNorm: boolean;
 }
 
 const DEVICES: readonly OrtDevicePolicy[] = ['cuda', 'cpu', 'auto'];
 const LEVELS: readonly GraphOptimizationLevel[] = ['disabled', 'basic', 'extended', 'layout', 'all'];
-const KNOWN = ['device', 'intraOpNumThreads', 'interOpNumThreads', 'graphOptimizationLevel', 'maxIdleSessions'];
+const KNOWN = ['device', 'intraOpNumThreads', 'interOpNumThreads', 'graphOptimizationLevel', 'maxIdleSessions', 'foldBatchNorm'];
 
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
@@ -41,6 +48,12 @@ function count(name: string, value: unknown, min: number): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'number' && Number.isInteger(value) && value >= min) return value;
   throw new CnnkitError('INVALID_ARGUMENT', `backend '${ORT_BACKEND_NAME}' option ${name}: given ${JSON.stringify(value)}; expected an integer >= ${min}`, { option: name, given: value });
+}
+
+function flag(name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  throw new CnnkitError('INVALID_ARGUMENT', `backend '${ORT_BACKEND_NAME}' option ${name}: given ${JSON.stringify(value)}; expected true or false`, { option: name, given: value });
 }
 
 /** Checks the options a user gave (typos included: an unknown option is an error, not ignored). */
@@ -57,5 +70,6 @@ export function resolveOptions(options: BackendOptions = {}): ResolvedOptions {
     ...(inter !== undefined ? { interOpNumThreads: inter } : {}),
     graphOptimizationLevel: oneOf('graphOptimizationLevel', options.graphOptimizationLevel, LEVELS, 'all'),
     maxIdleSessions: count('maxIdleSessions', options.maxIdleSessions, 0) ?? 4,
+    foldBatchNorm: flag('foldBatchNorm', options.foldBatchNorm, true),
   };
 }

@@ -91,6 +91,32 @@ describe('compile and run', () => {
     exe.dispose();
   });
 
+  it('runs conv + batchNorm with the BatchNorm folded (the default) and unfolded (foldBatchNorm: false), both matching the cpu backend', async () => {
+    const graph: Graph = {
+      name: 'convbn',
+      inputs: [{ name: 'x', dtype: 'float32', shape: ['N', 2, 6, 6] }],
+      outputs: ['y'],
+      initializers: {
+        w: tensor([3, 2, 3, 3], 21), b: tensor([3], 22), scale: tensor([3], 23), shift: tensor([3], 24), mean: tensor([3], 25),
+        // Variances must be positive: |values| + 0.5.
+        var: { dtype: 'float32', shape: [3], data: Float32Array.from(tensor([3], 26).data as Float32Array, (v) => Math.abs(v) + 0.5) },
+      },
+      nodes: [
+        { name: 'conv', op: 'conv2d', inputs: ['x', 'w', 'b'], outputs: ['c'], attrs: { pads: 1 } },
+        { name: 'bn', op: 'batchNorm', inputs: ['c', 'scale', 'shift', 'mean', 'var'], outputs: ['y'], attrs: { epsilon: 1e-3 } },
+      ],
+    };
+    const x = Tensor.fromValue(tensor([2, 2, 6, 6], 27));
+    const want = await cpuReference(graph, x);
+    for (const b of [await open({ device: 'cpu' }), await open({ device: 'cpu', foldBatchNorm: false })]) {
+      const exe = await b.compile(graph);
+      const out = await exe.run({ x });
+      expectClose(await out.y!.data(), want);
+      out.y!.dispose();
+      exe.dispose();
+    }
+  });
+
   it('outputs keep their values in the ort.Tensor; dispose disposes it', async () => {
     const exe = await (await open()).compile(smallCnn());
     const out = (await exe.run({ x: Tensor.fromValue(tensor([2, 2, 5, 5], 3)) })).logits!;
