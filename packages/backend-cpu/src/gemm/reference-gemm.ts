@@ -2,7 +2,7 @@ import { GEMM_KC, GEMM_MC, GEMM_MR, GEMM_NC, GEMM_NR } from './blocking';
 import { microKernel4x4 } from './micro-kernel';
 import { packA, packB } from './pack';
 import { packedABuffer, packedBBuffer } from './scratch';
-import { gemmSmallM } from './small-m';
+import { gemmEdgeCase } from './small-m';
 
 /**
  * C[m×n] = op(A)[m×k] · op(B)[k×n] + beta·C, row-major with leading dimensions and offsets, so
@@ -23,15 +23,7 @@ export function referenceGemm(
   c: Float32Array, cOffset: number, ldc: number,
   beta: 0 | 1,
 ): void {
-  if (m <= 0 || n <= 0) return;
-  if (k <= 0) {
-    if (beta === 0) for (let i = 0; i < m; i++) c.fill(0, cOffset + i * ldc, cOffset + i * ldc + n);
-    return;
-  }
-  if (m < GEMM_MR) {
-    gemmSmallM(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
-    return;
-  }
+  if (gemmEdgeCase(GEMM_MR, m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta)) return;
   const kcMax = Math.min(k, GEMM_KC);
   const mcMax = Math.min(roundUp(m, GEMM_MR), GEMM_MC);
   const ncMax = Math.min(roundUp(n, GEMM_NR), GEMM_NC);

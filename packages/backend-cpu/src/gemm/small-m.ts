@@ -2,6 +2,30 @@
 const ROW_CHUNK = 1024;
 
 /**
+ * The cases every GEMM implementation answers the same way, before any packing: an empty C; an
+ * empty depth (C = 0 with beta 0, untouched with beta 1); and fewer rows than `tileRows`, the
+ * implementation's register tile, which gemmSmallM multiplies without packing. Returns whether
+ * it handled the product.
+ */
+export function gemmEdgeCase(
+  tileRows: number,
+  m: number, n: number, k: number,
+  a: Float32Array, aOffset: number, lda: number, transA: boolean,
+  b: Float32Array, bOffset: number, ldb: number, transB: boolean,
+  c: Float32Array, cOffset: number, ldc: number,
+  beta: 0 | 1,
+): boolean {
+  if (m <= 0 || n <= 0) return true;
+  if (k <= 0) {
+    if (beta === 0) for (let i = 0; i < m; i++) c.fill(0, cOffset + i * ldc, cOffset + i * ldc + n);
+    return true;
+  }
+  if (m >= tileRows) return false;
+  gemmSmallM(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
+  return true;
+}
+
+/**
  * GEMM for fewer rows than the register tile (m < MR): a 4×4 micro-kernel would spend most of
  * its work on zero padding there, and packing would cost as much as the product. This covers
  * depthwise convolution (one output row per group) and batch-1 linear layers.

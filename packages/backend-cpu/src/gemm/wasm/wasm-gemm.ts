@@ -1,4 +1,4 @@
-import { gemmSmallM } from '../small-m';
+import { gemmEdgeCase } from '../small-m';
 import { WASM_MR, WASM_NR } from './gemm-module';
 import { type WasmPackFunction, wasmGemmKernel, wasmHeap } from './wasm-kernel';
 
@@ -39,15 +39,7 @@ export function wasmGemm(
   c: Float32Array, cOffset: number, ldc: number,
   beta: 0 | 1,
 ): void {
-  if (m <= 0 || n <= 0) return;
-  if (k <= 0) {
-    if (beta === 0) for (let i = 0; i < m; i++) c.fill(0, cOffset + i * ldc, cOffset + i * ldc + n);
-    return;
-  }
-  if (m < WASM_MR) {
-    gemmSmallM(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
-    return;
-  }
+  if (gemmEdgeCase(WASM_MR, m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta)) return;
   const mPadded = roundUp(m, WASM_MR);
   const ncBlock = Math.max(WASM_NR, Math.min(WASM_NC, Math.floor(MAX_C_BLOCK / mPadded / WASM_NR) * WASM_NR));
   const kcMax = Math.min(k, WASM_KC);
