@@ -1,11 +1,12 @@
 import os from 'node:os';
 import {
   type Backend, type BackendCapabilities, type BackendInfo, type BackendOptions, type Executable, type Graph, type KernelTable, type Tensor, type TensorValue,
-  OP_TYPES, TRAINING_OP_TYPES, compileWithKernels,
+  OP_TYPES, TRAINING_OP_TYPES,
 } from '@cnnkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { type EngineLoader, type ResolvedEngine, resolveEngine } from './engine';
 import { defaultEngineLoader, gpuInUse } from './engine-loader';
+import { compileTfGraph } from './graph/compile-graph';
 import { activate, buildKernelTable } from './kernel-table';
 import { TF_KERNELS } from './kernels';
 import type { TfKernelTable } from './kernels/tf-kernel';
@@ -22,8 +23,8 @@ export interface TfjsBackendOptions extends BackendOptions {
 
 /**
  * cnnkit on TensorFlow.js. Eager: every op is a tfjs kernel over tf.Tensors (NCHW at the kernel's
- * edges, NHWC inside where tfjs wants it); graphs run through core's interpreter on the same
- * kernels. The engine is decided at creation (resolveEngine) and info() reports what is really
+ * edges, NHWC inside where tfjs wants it); compiled graphs run the same kernels as plain
+ * tf.Tensors, with values kept in NHWC between the ops that allow it (src/graph). The engine is decided at creation (resolveEngine) and info() reports what is really
  * active.
  */
 export class TfjsBackend implements Backend {
@@ -31,9 +32,11 @@ export class TfjsBackend implements Backend {
   readonly kernels: KernelTable;
   readonly capabilities: BackendCapabilities;
   readonly #engine: ResolvedEngine;
+  readonly #tfKernels: TfKernelTable;
 
   constructor(engine: ResolvedEngine, kernels: TfKernelTable = TF_KERNELS) {
     this.#engine = engine;
+    this.#tfKernels = kernels;
     this.name = `tfjs-${engine.engine}`;
     this.kernels = buildKernelTable(this.name, engine.tfBackend, kernels);
     const ops = OP_TYPES.filter((op) => kernels[op] !== undefined);
@@ -77,7 +80,8 @@ export class TfjsBackend implements Backend {
 
   async compile(graph: Graph): Promise<Executable> {
     activate(this.#engine.tfBackend);
-    return compileWithKernels(graph, { backend: this.name, kernels: this.kernels, upload: this.fromHost });
+    const tfBackend = this.#engine.tfBackend;
+    return compileTfGraph(graph, { backend: this.name, kernels: this.#tfKernels, activate: () => activate(tfBackend) });
   }
 
   /** Nothing engine-wide to release: tfjs engines are process-global and other backends may share them. */

@@ -5,14 +5,14 @@ import { inferOutput } from './infer-output';
 import { nchwToNhwc, nhwcToNchw, oihwToHwio } from './layout';
 
 /** A 1-D or 2-D convolution as a 2-D one: a 1-D convolution is a 2-D one over H = 1. */
-interface Geometry2d {
+export interface Geometry2d {
   readonly strides: [number, number];
   readonly dilations: [number, number];
   /** [top, bottom, left, right], tfjs's per-axis order (core's are ONNX-ordered: begins, then ends). */
   readonly pads: [number, number, number, number];
 }
 
-function geometry(spatial: 1 | 2, x: tf.Tensor, w: tf.Tensor, attrs: ConvAttrs): Geometry2d {
+export function geometry(spatial: 1 | 2, x: tf.Tensor, w: tf.Tensor, attrs: ConvAttrs): Geometry2d {
   const inSize = x.shape.slice(2);
   const kernel = w.shape.slice(2);
   const p = resolvePads(attrs.pads, inSize, kernel, attrs.strides, attrs.dilations);
@@ -22,7 +22,7 @@ function geometry(spatial: 1 | 2, x: tf.Tensor, w: tf.Tensor, attrs: ConvAttrs):
 
 type ExplicitPads = [[number, number], [number, number], [number, number], [number, number]];
 
-function tfPad(pads: readonly number[]): 'valid' | ExplicitPads {
+export function tfPad(pads: readonly number[]): 'valid' | ExplicitPads {
   return pads.every((v) => v === 0) ? 'valid' : [[0, 0], [pads[0]!, pads[1]!], [pads[2]!, pads[3]!], [0, 0]];
 }
 
@@ -31,7 +31,7 @@ function tfPad(pads: readonly number[]): 'valid' | ExplicitPads {
  * at stride 1 and every stride-th output is kept: the same windows, at stride² the work (rare:
  * no model of the zoo dilates).
  */
-function stridesAndDilations(g: Geometry2d): { run: [number, number]; keepEvery?: [number, number] } {
+export function stridesAndDilations(g: Geometry2d): { run: [number, number]; keepEvery?: [number, number] } {
   const strided = g.strides.some((s) => s > 1);
   const dilated = g.dilations.some((d) => d > 1);
   return strided && dilated ? { run: [1, 1], keepEvery: g.strides } : { run: g.strides };

@@ -6,11 +6,17 @@ export interface OutputType {
   readonly shape: StaticShape;
 }
 
+/** What inference needs of an input: a tf.Tensor, or the NCHW view of an NHWC-resident one. */
+export interface TypedShape {
+  readonly dtype: tf.DataType;
+  readonly shape: readonly number[];
+}
+
 /**
  * The output types of an op as core's shape inference states them, so a kernel never disagrees
  * with the graph validator, and a kernel called eagerly rejects bad input with core's messages.
  */
-export function inferOutputs<K extends OpType>(op: K, inputs: readonly tf.Tensor[], attrs: OpAttrs<K>): OutputType[] {
+export function inferOutputs<K extends OpType>(op: K, inputs: readonly TypedShape[], attrs: OpAttrs<K>): OutputType[] {
   const def = getOpDef(op);
   const required = def.inputs.filter((spec) => !spec.optional).length;
   const max = def.inputs[def.inputs.length - 1]?.variadic ? Infinity : def.inputs.length;
@@ -27,7 +33,7 @@ export function inferOutputs<K extends OpType>(op: K, inputs: readonly tf.Tensor
   });
 }
 
-export function inferOutput<K extends OpType>(op: K, inputs: readonly tf.Tensor[], attrs: OpAttrs<K>): OutputType {
+export function inferOutput<K extends OpType>(op: K, inputs: readonly TypedShape[], attrs: OpAttrs<K>): OutputType {
   return inferOutputs(op, inputs, attrs)[0]!;
 }
 

@@ -1,6 +1,6 @@
 import type { MaxPoolAttrs } from '@cnnkit/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { type PoolGeometry, fromPlanes, paddedPlanes, poolGeometry } from './pooling';
+import { type PoolGeometry, fromPlanes, paddedWindows, poolGeometry } from './pooling';
 
 /**
  * The max of every window of padded planes that the windows tile exactly (paddedPlanes). Without
@@ -14,7 +14,7 @@ function windowMax(planes: tf.Tensor4D, g: PoolGeometry): tf.Tensor4D {
   for (let kh = 0; kh < h.kernel; kh++) {
     for (let kw = 0; kw < w.kernel; kw++) {
       const begin = [0, kh * h.dilation, kw * w.dilation, 0];
-      const end = [planes.shape[0], begin[1]! + (h.outSize - 1) * h.stride + 1, begin[2]! + (w.outSize - 1) * w.stride + 1, 1];
+      const end = [planes.shape[0], begin[1]! + (h.outSize - 1) * h.stride + 1, begin[2]! + (w.outSize - 1) * w.stride + 1, planes.shape[3]];
       const tap = tf.stridedSlice(planes, begin, end, [1, h.stride, w.stride, 1]) as tf.Tensor4D;
       y = y ? tf.maximum<tf.Tensor4D>(y, tap) : tap;
     }
@@ -31,7 +31,13 @@ function windowMax(planes: tf.Tensor4D, g: PoolGeometry): tf.Tensor4D {
 export function maxPool(op: 'maxPool1d' | 'maxPool2d', inputs: readonly tf.Tensor[], attrs: MaxPoolAttrs): tf.Tensor[] {
   const x = inputs[0]!;
   const g = poolGeometry(op, x, attrs);
-  const y = windowMax(paddedPlanes(x, g, -Infinity), g);
-  const nanWindows = windowMax(paddedPlanes(tf.cast(tf.isNaN(x), 'float32'), g, 0), g);
-  return [fromPlanes(tf.where(tf.greater(nanWindows, 0), tf.fill(y.shape, NaN), y), g)];
+  const planes = tf.reshape(x, [x.shape[0]! * x.shape[1]!, g.h.inSize, g.w.inSize, 1]) as tf.Tensor4D;
+  return [fromPlanes(maxPoolWindows(planes, g), g)];
+}
+
+/** The NaN-propagating max pool of an [A, H, W, B] tensor (planes, or an NHWC batch), geometry g. */
+export function maxPoolWindows(x: tf.Tensor4D, g: PoolGeometry): tf.Tensor4D {
+  const y = windowMax(paddedWindows(x, g, -Infinity), g);
+  const nanWindows = windowMax(paddedWindows(tf.cast(tf.isNaN(x), 'float32') as tf.Tensor4D, g, 0), g);
+  return tf.where(tf.greater(nanWindows, 0), tf.fill(y.shape, NaN), y);
 }

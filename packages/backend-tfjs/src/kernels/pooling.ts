@@ -1,6 +1,6 @@
 import { type AvgPoolAttrs, type MaxPoolAttrs, resolvePads } from '@cnnkit/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { inferOutput } from './infer-output';
+import { type TypedShape, inferOutput } from './infer-output';
 
 /** One spatial axis of a pool, in padded coordinates: window o starts at o·stride − padBegin. */
 export interface PoolAxis {
@@ -26,9 +26,9 @@ type PoolOp = 'maxPool1d' | 'maxPool2d' | 'avgPool1d' | 'avgPool2d';
  * Pads and output sizes by core's rules: resolvePads, and the output shape from the op's own
  * inference (poolOutputSize: ceilMode's last window may hang over the end but must start inside).
  */
-export function poolGeometry(op: PoolOp, x: tf.Tensor, attrs: MaxPoolAttrs | AvgPoolAttrs): PoolGeometry {
+export function poolGeometry(op: PoolOp, x: TypedShape, attrs: MaxPoolAttrs | AvgPoolAttrs): PoolGeometry {
   const outShape = inferOutput<PoolOp>(op, [x], attrs).shape;
-  const spatial = x.rank - 2;
+  const spatial = x.shape.length - 2;
   const inSize = x.shape.slice(2);
   const dilations = 'dilations' in attrs ? attrs.dilations : new Array<number>(spatial).fill(1);
   const pads = resolvePads(attrs.pads, inSize, attrs.kernelSize, attrs.strides, dilations);
@@ -52,11 +52,15 @@ function coveredExtent(a: PoolAxis): number {
  * unread tail is cut off instead.
  */
 export function paddedPlanes(x: tf.Tensor, g: PoolGeometry, fill: number): tf.Tensor4D {
-  let planes = tf.reshape(x, [x.shape[0]! * x.shape[1]!, g.h.inSize, g.w.inSize, 1]) as tf.Tensor4D;
+  return paddedWindows(tf.reshape(x, [x.shape[0]! * x.shape[1]!, g.h.inSize, g.w.inSize, 1]) as tf.Tensor4D, g, fill);
+}
+
+/** paddedPlanes' padding on any [A, H, W, B] tensor: planes, or an NHWC batch (pools never mix channels). */
+export function paddedWindows(planes: tf.Tensor4D, g: PoolGeometry, fill: number): tf.Tensor4D {
   const endH = coveredExtent(g.h) - g.h.inSize - g.h.padBegin;
   const endW = coveredExtent(g.w) - g.w.inSize - g.w.padBegin;
   if (endH < 0 || endW < 0) {
-    planes = tf.slice(planes, [0, 0, 0, 0], [-1, g.h.inSize + Math.min(endH, 0), g.w.inSize + Math.min(endW, 0), 1]);
+    planes = tf.slice(planes, [0, 0, 0, 0], [-1, g.h.inSize + Math.min(endH, 0), g.w.inSize + Math.min(endW, 0), -1]);
   }
   const pads: [number, number][] = [[0, 0], [g.h.padBegin, Math.max(endH, 0)], [g.w.padBegin, Math.max(endW, 0)], [0, 0]];
   return pads.some(([b, e]) => b > 0 || e > 0) ? tf.pad(planes, pads, fill) : planes;

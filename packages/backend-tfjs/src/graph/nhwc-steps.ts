@@ -1,0 +1,56 @@
+import { type ConvAttrs, type MaxPoolAttrs, type OpAttrs, resolvePads } from '@cnnkit/core';
+import * as tf from '@tensorflow/tfjs-core';
+import { tfPad } from '../kernels/convolution';
+import { nchwToNhwc, oihwToHwio } from '../kernels/layout';
+import { maxPoolWindows } from '../kernels/max-pooling';
+import { poolGeometry } from '../kernels/pooling';
+
+// The NHWC forms of the ops a compiled graph keeps in NHWC (layout-plan.ts). Each computes the
+// same tfjs ops as its NCHW kernel in src/kernels, only without the transposes around it, so
+// results are the same numbers.
+
+/** A constant convolution's filter in tfjs's HWIO layout and its bias, made once at compile time. */
+export interface PreparedConv {
+  readonly filter: tf.Tensor4D;
+  readonly bias: tf.Tensor1D | undefined;
+}
+
+export function prepareConv(w: tf.Tensor, b: tf.Tensor | undefined): PreparedConv {
+  return { filter: oihwToHwio(w as tf.Tensor4D), bias: b === undefined ? undefined : tf.clone(b) as tf.Tensor1D };
+}
+
+/** conv2d (one group, see layout-plan.ts's fastConv) of an NHWC or NCHW input, NHWC out. */
+export function convNhwc(x: tf.Tensor, inputIsNhwc: boolean, conv: PreparedConv, attrs: ConvAttrs): tf.Tensor4D {
+  const xh = inputIsNhwc ? (x as tf.Tensor4D) : nchwToNhwc(x as tf.Tensor4D);
+  const [kH, kW] = conv.filter.shape;
+  const p = resolvePads(attrs.pads, [xh.shape[1], xh.shape[2]], [kH, kW], attrs.strides, attrs.dilations);
+  const pad = tfPad([p[0]!, p[2]!, p[1]!, p[3]!]);
+  const strides: [number, number] = [attrs.strides[0]!, attrs.strides[1]!];
+  const dilations: [number, number] = [attrs.dilations[0]!, attrs.dilations[1]!];
+  return tf.fused.conv2d({ x: xh, filter: conv.filter, strides, pad, dilations, ...(conv.bias ? { bias: conv.bias } : {}) });
+}
+
+/** Inference batchNorm's per-channel y = x·a + b (see kernels/batch-norm.ts), a and b made once. */
+export interface PreparedBatchNorm {
+  readonly a: tf.Tensor;
+  readonly b: tf.Tensor;
+}
+
+export function prepareBatchNorm(scale: tf.Tensor, bias: tf.Tensor, mean: tf.Tensor, variance: tf.Tensor, attrs: OpAttrs<'batchNorm'>): PreparedBatchNorm {
+  return tf.tidy(() => {
+    const a = tf.div(scale, tf.sqrt(tf.add(variance, attrs.epsilon)));
+    return { a, b: tf.sub(bias, tf.mul(mean, a)) };
+  });
+}
+
+/** NHWC: the channel vectors broadcast over the last axis as they are. */
+export function batchNormNhwc(x: tf.Tensor, bn: PreparedBatchNorm): tf.Tensor {
+  return tf.add(tf.mul(x, bn.a), bn.b);
+}
+
+/** maxPool2d of an NHWC batch: pools never mix channels, so the planes' code runs on it directly. */
+export function maxPoolNhwc(x: tf.Tensor, attrs: MaxPoolAttrs): tf.Tensor {
+  const [n, h, w, c] = x.shape as [number, number, number, number];
+  const g = poolGeometry('maxPool2d', { dtype: x.dtype, shape: [n, c, h, w] }, attrs);
+  return maxPoolWindows(x as tf.Tensor4D, g);
+}

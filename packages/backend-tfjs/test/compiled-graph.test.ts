@@ -1,0 +1,80 @@
+import { GraphBuilder, Tensor, compileWithKernels, validateGraph } from '@cnnkit/core';
+import * as tf from '@tensorflow/tfjs-core';
+import { describe, expect, it } from 'vitest';
+import { createBackend } from '../src';
+import { planLayouts } from '../src/graph/layout-plan';
+
+const values = (n: number, seed: number): Float32Array => Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.7 + seed) * 0.5);
+
+/**
+ * Every path of the compiled executor (src/graph): NHWC-resident conv → batchNorm → relu →
+ * maxPool (ceil mode, padded) → conv chains, a same-shape residual add, a strided 'same' conv, a
+ * grouped conv and a dilated pool that fall back to the NCHW kernels, an output read in NHWC, an
+ * output that is the graph's input, a constant output, and a NaN that max pooling must keep.
+ */
+function layoutGraph() {
+  const g = new GraphBuilder('layouts');
+  const x = g.input('x', 'float32', ['N', 3, 9, 9]);
+  const w1 = g.initializer('w1', { dtype: 'float32', shape: [4, 3, 3, 3], data: values(108, 1) });
+  const b1 = g.initializer('b1', { dtype: 'float32', shape: [4], data: values(4, 2) });
+  const bn = ['scale', 'bias', 'mean', 'var'].map((n, i) => g.initializer(n, { dtype: 'float32', shape: [4], data: i === 3 ? Float32Array.from([1, 2, 3, 4]) : values(4, 3 + i) }));
+  const w2 = g.initializer('w2', { dtype: 'float32', shape: [4, 4, 3, 3], data: values(144, 7) });
+  const w3 = g.initializer('w3', { dtype: 'float32', shape: [6, 2, 3, 3], data: values(108, 8) });
+  const c = g.initializer('c', { dtype: 'float32', shape: [2], data: Float32Array.from([1, 2]) });
+  let h = g.op('conv2d', [x, w1, b1], { pads: 1 });
+  h = g.op('batchNorm', [h, ...bn]);
+  const r = g.op('relu', [h]);
+  const skip = g.op('conv2d', [r, w2], { pads: 1 });
+  const sum = g.op('add', [g.op('relu', [skip]), r]);
+  const pooled = g.op('maxPool2d', [sum], { kernelSize: 2, ceilMode: true, pads: 1 });
+  const strided = g.op('conv2d', [pooled, w2], { pads: 'same', strides: 2 });
+  const grouped = g.op('conv2d', [pooled, w3], { pads: 'same', groups: 2 });
+  const dilatedPool = g.op('maxPool2d', [grouped], { kernelSize: 2, dilations: 2 });
+  g.output(strided);
+  g.output(g.op('flatten', [dilatedPool], { startDim: 1 }));
+  g.output(x);
+  g.output(c);
+  return g.build();
+}
+
+describe('layout plan', () => {
+  it('keeps the conv chain, the residual add and the plain pool in NHWC; grouped conv and dilated pool run their kernels', () => {
+    const { nodes } = planLayouts(validateGraph(layoutGraph()));
+    expect(nodes.map((p) => `${p.node.op}:${p.kind}`)).toEqual([
+      'conv2d:convNhwc', 'batchNorm:batchNormNhwc', 'relu:reluNhwc', 'conv2d:convNhwc', 'relu:reluNhwc', 'add:addNhwc',
+      'maxPool2d:maxPoolNhwc', 'conv2d:convNhwc', 'conv2d:kernel', 'maxPool2d:kernel', 'flatten:kernel',
+    ]);
+  });
+});
+
+describe('compiled graphs equal the kernels run node by node', () => {
+  for (const engine of ['cpu', 'wasm'] as const) {
+    it(`every output bit for bit, NaN kept, nothing leaked (${engine})`, async () => {
+      const b = await createBackend({ engine });
+      const graph = layoutGraph();
+      const data = values(2 * 3 * 81, 11);
+      data[40] = NaN;
+      const start = tf.memory().numTensors;
+      const feed = b.fromHost({ dtype: 'float32', shape: [2, 3, 9, 9], data });
+      const compiled = await b.compile(graph);
+      const reference = compileWithKernels(graph, { backend: b.name, kernels: b.kernels, upload: b.fromHost });
+      for (const exe of [compiled, reference]) expect(exe.outputs).toHaveLength(4);
+      const got = await compiled.run({ x: feed });
+      const want = await reference.run({ x: feed });
+      for (const name of compiled.outputs) {
+        expect(got[name]!.shape).toEqual(want[name]!.shape);
+        expect(Array.from(await got[name]!.data())).toEqual(Array.from(await want[name]!.data()));
+      }
+      const flat = Array.from(await got[compiled.outputs[1]!]!.data());
+      expect(flat.some((v) => Number.isNaN(v))).toBe(true);
+      // Host feeds are uploaded; outputs are the caller's to dispose.
+      const again = await compiled.run({ x: Tensor.from(data, [2, 3, 9, 9]) });
+      expect(Array.from(await again[compiled.outputs[0]!]!.data())).toEqual(Array.from(await want[compiled.outputs[0]!]!.data()));
+      for (const out of [got, want, again]) for (const t of Object.values(out)) t.dispose();
+      compiled.dispose();
+      reference.dispose();
+      feed.dispose();
+      expect(tf.memory().numTensors).toBe(start);
+    });
+  }
+});
