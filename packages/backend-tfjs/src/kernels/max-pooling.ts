@@ -39,5 +39,7 @@ export function maxPool(op: 'maxPool1d' | 'maxPool2d', inputs: readonly tf.Tenso
 export function maxPoolWindows(x: tf.Tensor4D, g: PoolGeometry): tf.Tensor4D {
   const y = windowMax(paddedWindows(x, g, -Infinity), g);
   const nanWindows = windowMax(paddedWindows(tf.cast(tf.isNaN(x), 'float32') as tf.Tensor4D, g, 0), g);
-  return tf.where(tf.greater(nanWindows, 0), tf.fill(y.shape, NaN), y);
+  // sqrt(−1) is NaN and sqrt(−0) is −0, and y + (−0) is y exactly: NaN lands where a window held
+  // one, every other value is unchanged (cheaper on wasm than greater + fill + where).
+  return tf.add(y, tf.sqrt(tf.neg(nanWindows)));
 }
