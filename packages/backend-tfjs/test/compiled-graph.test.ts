@@ -21,6 +21,8 @@ function layoutGraph() {
   const w2 = g.initializer('w2', { dtype: 'float32', shape: [4, 4, 3, 3], data: values(144, 7) });
   const w3 = g.initializer('w3', { dtype: 'float32', shape: [6, 2, 3, 3], data: values(108, 8) });
   const c = g.initializer('c', { dtype: 'float32', shape: [2], data: Float32Array.from([1, 2]) });
+  const fw = g.initializer('fw', { dtype: 'float32', shape: [5, 36], data: values(180, 12) });
+  const fb = g.initializer('fb', { dtype: 'float32', shape: [5], data: values(5, 13) });
   let h = g.op('conv2d', [x, w1, b1], { pads: 1 });
   h = g.op('batchNorm', [h, ...bn]);
   const r = g.op('relu', [h]);
@@ -34,6 +36,7 @@ function layoutGraph() {
   g.output(g.op('flatten', [dilatedPool], { startDim: 1 }));
   g.output(x);
   g.output(c);
+  g.output(g.op('linear', [g.op('flatten', [strided], { startDim: 1 }), fw, fb]));
   return g.build();
 }
 
@@ -43,11 +46,12 @@ describe('layout plan', () => {
     expect(nodes.map((p) => `${p.node.op}:${p.kind}`)).toEqual([
       'conv2d:convNhwc', 'batchNorm:batchNormNhwc', 'relu:reluNhwc', 'conv2d:convNhwc', 'relu:reluNhwc', 'add:addNhwc',
       'maxPool2d:maxPoolNhwc', 'conv2d:convNhwc', 'conv2d:kernel', 'maxPool2d:kernel', 'flatten:kernel',
+      'flatten:kernel', 'linear:linearPrepared',
     ]);
   });
 });
 
-describe('compiled graphs equal the kernels run node by node', () => {
+describe('compiled graphs equal the kernels run node by node (linear: to float32 rounding)', () => {
   for (const engine of ['cpu', 'wasm'] as const) {
     it(`every output bit for bit, NaN kept, nothing leaked (${engine})`, async () => {
       const b = await createBackend({ engine });
@@ -58,10 +62,21 @@ describe('compiled graphs equal the kernels run node by node', () => {
       const feed = b.fromHost({ dtype: 'float32', shape: [2, 3, 9, 9], data });
       const compiled = await b.compile(graph);
       const reference = compileWithKernels(graph, { backend: b.name, kernels: b.kernels, upload: b.fromHost });
-      for (const exe of [compiled, reference]) expect(exe.outputs).toHaveLength(4);
+      for (const exe of [compiled, reference]) expect(exe.outputs).toHaveLength(5);
       const got = await compiled.run({ x: feed });
       const want = await reference.run({ x: feed });
-      for (const name of compiled.outputs) {
+      // linear multiplies by its weight transposed once at compile time ([in, out], no transposeB):
+      // the same products, summed in the matMul's own order, so equal to float32 rounding.
+      const head = compiled.outputs[4]!;
+      const headGot = Array.from(await got[head]!.data());
+      const headWant = Array.from(await want[head]!.data());
+      expect(got[head]!.shape).toEqual(want[head]!.shape);
+      expect(headGot.map(Number.isNaN)).toEqual(headWant.map(Number.isNaN));
+      expect(headWant.some((v) => !Number.isNaN(v))).toBe(true);
+      headGot.forEach((v, i) => {
+        if (!Number.isNaN(v)) expect(Math.abs(v - headWant[i]!)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(headWant[i]!)));
+      });
+      for (const name of compiled.outputs.slice(0, 4)) {
         expect(got[name]!.shape).toEqual(want[name]!.shape);
         expect(Array.from(await got[name]!.data())).toEqual(Array.from(await want[name]!.data()));
       }

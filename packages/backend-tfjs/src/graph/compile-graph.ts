@@ -7,7 +7,9 @@ import { nhwcToNchw } from '../kernels/layout';
 import type { TfKernel, TfKernelTable } from '../kernels/tf-kernel';
 import { tfFromHost, unwrapTf, wrapTf } from '../tensor';
 import { type PlannedNode, planLayouts } from './layout-plan';
-import { type PreparedBatchNorm, type PreparedConv, batchNormNhwc, convNhwc, maxPoolNhwc, prepareBatchNorm, prepareConv } from './nhwc-steps';
+import {
+  type PreparedBatchNorm, type PreparedConv, type PreparedLinear, batchNormNhwc, convNhwc, linearPrepared, maxPoolNhwc, prepareBatchNorm, prepareConv, prepareLinear,
+} from './nhwc-steps';
 
 export interface CompileOptions {
   readonly backend: string;
@@ -25,8 +27,10 @@ type Step = (inputs: readonly tf.Tensor[]) => tf.Tensor[];
  * every convolution and re-deriving each convolution's filter from its weights on every run.
  * Here the graph is validated and planned once: intermediates stay plain tf.Tensors, convolution
  * filters and batchNorm's per-channel factors are made at compile time, and values stay in NHWC
- * between the ops that work in it (layout-plan.ts). Every other node runs its kernel unchanged, so
- * results equal the kernels' (the NHWC steps compute the same tfjs ops without the transposes).
+ * between the ops that work in it (layout-plan.ts). Every other node runs its kernel unchanged.
+ * The NHWC steps compute the same tfjs ops without the transposes (same numbers, bit for bit);
+ * linear multiplies by its weight transposed once (wasm's transposeB matMul is several times
+ * slower), equal to float32 rounding.
  */
 export function compileTfGraph(graph: Graph, options: CompileOptions): Executable {
   const g = validateGraph(graph);
@@ -40,7 +44,7 @@ export function compileTfGraph(graph: Graph, options: CompileOptions): Executabl
   // Constants a step reads as they are; those only read through a prepared form are not kept.
   const rawNeeded = new Set<string>(g.outputs);
   for (const p of nodes) {
-    const prepared = p.kind === 'convNhwc' ? p.node.inputs.slice(1) : p.kind === 'batchNormNhwc' ? p.node.inputs.slice(1) : [];
+    const prepared = isPreparing(p) ? p.node.inputs.slice(1) : [];
     for (const name of p.node.inputs) if (!prepared.includes(name)) rawNeeded.add(name);
   }
   const constants = new Map<string, tf.Tensor>();
@@ -58,7 +62,8 @@ export function compileTfGraph(graph: Graph, options: CompileOptions): Executabl
   };
   const preparedConvs: PreparedConv[] = [];
   const preparedNorms: PreparedBatchNorm[] = [];
-  const steps = nodes.map((p) => makeStep(p, options.kernels, options.backend, g, withConstant, preparedConvs, preparedNorms));
+  const preparedLinears: PreparedLinear[] = [];
+  const steps = nodes.map((p) => makeStep(p, options.kernels, withConstant, { convs: preparedConvs, norms: preparedNorms, linears: preparedLinears }));
 
   const lastUse = new Map<string, number>();
   g.nodes.forEach((node, i) => node.inputs.forEach((v) => lastUse.set(v, i)));
@@ -131,26 +136,40 @@ export function compileTfGraph(graph: Graph, options: CompileOptions): Executabl
         n.a.dispose();
         n.b.dispose();
       }
+      for (const l of preparedLinears) {
+        l.weightInOut.dispose();
+        l.bias?.dispose();
+      }
       preparedConvs.length = 0;
       preparedNorms.length = 0;
+      preparedLinears.length = 0;
     },
   };
 }
 
-function isPrepared(p: PlannedNode, name: string): boolean {
-  return (p.kind === 'convNhwc' || p.kind === 'batchNormNhwc') && p.node.inputs.indexOf(name) >= 1;
+/** Steps whose inputs after the first are constants prepared at compile time. */
+function isPreparing(p: PlannedNode): boolean {
+  return p.kind === 'convNhwc' || p.kind === 'batchNormNhwc' || p.kind === 'linearPrepared';
 }
 
-function makeStep(
-  p: PlannedNode, kernels: TfKernelTable, backend: string, g: ReturnType<typeof validateGraph>,
-  withConstant: <T>(name: string, use: (t: tf.Tensor) => T) => T, convs: PreparedConv[], norms: PreparedBatchNorm[],
-): Step {
+function isPrepared(p: PlannedNode, name: string): boolean {
+  return isPreparing(p) && p.node.inputs.indexOf(name) >= 1;
+}
+
+/** What compile made from constants, disposed with the executable. */
+interface Prepared {
+  readonly convs: PreparedConv[];
+  readonly norms: PreparedBatchNorm[];
+  readonly linears: PreparedLinear[];
+}
+
+function makeStep(p: PlannedNode, kernels: TfKernelTable, withConstant: <T>(name: string, use: (t: tf.Tensor) => T) => T, prepared: Prepared): Step {
   const { node } = p;
   switch (p.kind) {
     case 'convNhwc': {
       const bias = node.inputs[2];
       const conv = withConstant(node.inputs[1]!, (w) => (bias ? withConstant(bias, (b) => prepareConv(w, b)) : prepareConv(w, undefined)));
-      convs.push(conv);
+      prepared.convs.push(conv);
       const attrs = node.attrs as OpAttrs<'conv2d'>;
       const nhwcIn = p.inputLayouts[0] === 'nhwc';
       return ([x]) => [convNhwc(x!, nhwcIn, conv, attrs)];
@@ -159,8 +178,14 @@ function makeStep(
       const attrs = node.attrs as OpAttrs<'batchNorm'>;
       const [, scale, bias, mean, variance] = node.inputs;
       const bn = withConstant(scale!, (s) => withConstant(bias!, (b) => withConstant(mean!, (m) => withConstant(variance!, (v) => prepareBatchNorm(s, b, m, v, attrs)))));
-      norms.push(bn);
+      prepared.norms.push(bn);
       return ([x]) => [batchNormNhwc(x!, bn)];
+    }
+    case 'linearPrepared': {
+      const bias = node.inputs[2];
+      const linear = withConstant(node.inputs[1]!, (w) => (bias ? withConstant(bias, (b) => prepareLinear(w, b)) : prepareLinear(w, undefined)));
+      prepared.linears.push(linear);
+      return ([x]) => [linearPrepared(x!, linear)];
     }
     case 'reluNhwc':
       return ([x]) => [tf.relu(x!)];

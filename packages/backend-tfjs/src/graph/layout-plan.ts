@@ -8,8 +8,8 @@ import type { AnyNormalizedNode, ValidatedGraph } from '@cnnkit/core';
  */
 export type Layout = 'nchw' | 'nhwc';
 
-/** How one node runs: the *Nhwc steps write NHWC; `kernel` runs the table's kernel in NCHW. */
-export type StepKind = 'convNhwc' | 'reluNhwc' | 'batchNormNhwc' | 'addNhwc' | 'maxPoolNhwc' | 'kernel';
+/** How one node runs: the *Nhwc steps write NHWC; linearPrepared (weights transposed once) and `kernel` (the table's kernel) write NCHW. */
+export type StepKind = 'convNhwc' | 'reluNhwc' | 'batchNormNhwc' | 'addNhwc' | 'maxPoolNhwc' | 'linearPrepared' | 'kernel';
 
 export interface PlannedNode {
   readonly node: AnyNormalizedNode;
@@ -62,7 +62,8 @@ export function planLayouts(g: ValidatedGraph): { nodes: PlannedNode[]; layouts:
     else if (nhwcIn && node.op === 'batchNorm' && node.inputs.slice(1).every((n) => isConstant(g, n))) kind = 'batchNormNhwc';
     else if (nhwcIn && node.op === 'add' && ins[1] === 'nhwc' && sameShape(g, x, node.inputs[1]!)) kind = 'addNhwc';
     else if (nhwcIn && node.op === 'maxPool2d' && node.attrs.dilations.every((d) => d === 1)) kind = 'maxPoolNhwc';
-    const outputLayout: Layout = kind === 'kernel' ? 'nchw' : 'nhwc';
+    else if (!nhwcIn && node.op === 'linear' && node.inputs.slice(1).every((n) => isConstant(g, n))) kind = 'linearPrepared';
+    const outputLayout: Layout = kind === 'kernel' || kind === 'linearPrepared' ? 'nchw' : 'nhwc';
     for (const out of node.outputs) layouts.set(out, outputLayout);
     return { node, kind, inputLayouts: ins, outputLayout };
   });

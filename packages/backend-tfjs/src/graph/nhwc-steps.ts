@@ -54,3 +54,25 @@ export function maxPoolNhwc(x: tf.Tensor, attrs: MaxPoolAttrs): tf.Tensor {
   const g = poolGeometry('maxPool2d', { dtype: x.dtype, shape: [n, c, h, w] }, attrs);
   return maxPoolWindows(x as tf.Tensor4D, g);
 }
+
+/**
+ * linear with its weight [out, in] transposed once to [in, out]: tfjs-backend-wasm's matMul with
+ * transposeB is several times slower than a plain one. Bias is added apart, as in kernels/linear.ts
+ * (tf.fused.matMul's bias is wrong past the first row on wasm 4.22).
+ */
+export interface PreparedLinear {
+  readonly weightInOut: tf.Tensor2D;
+  readonly bias: tf.Tensor1D | undefined;
+}
+
+export function prepareLinear(w: tf.Tensor, b: tf.Tensor | undefined): PreparedLinear {
+  return { weightInOut: tf.transpose(w as tf.Tensor2D), bias: b === undefined ? undefined : tf.clone(b) as tf.Tensor1D };
+}
+
+export function linearPrepared(x: tf.Tensor, linear: PreparedLinear): tf.Tensor {
+  const [features, outputs] = linear.weightInOut.shape;
+  const rows = x.rank === 2 ? (x as tf.Tensor2D) : (tf.reshape(x, [-1, features]) as tf.Tensor2D);
+  const y = tf.matMul(rows, linear.weightInOut);
+  const biased = linear.bias ? tf.add(y, linear.bias) : y;
+  return x.rank === 2 ? biased : tf.reshape(biased, [...x.shape.slice(0, -1), outputs]);
+}

@@ -8,8 +8,11 @@ export const linearKernel: TfKernel<'linear'> = (inputs, attrs) => {
   const [x, w, b] = inputs as [tf.Tensor, tf.Tensor2D, tf.Tensor1D | undefined];
   const features = x.shape[x.rank - 1]!;
   const count = x.shape.slice(0, -1).reduce((p, d) => p * d, 1);
-  const rows = tf.reshape(x, [count, features]) as tf.Tensor2D;
+  // Rank-2 input (the usual classifier head) needs neither reshape: each is one more engine op.
+  const flat = x.rank === 2;
+  const rows = flat ? (x as tf.Tensor2D) : (tf.reshape(x, [count, features]) as tf.Tensor2D);
   // Not tf.fused.matMul's bias: tfjs-backend-wasm 4.22 adds it at the wrong offsets past the first row.
   const y = tf.matMul(rows, w, false, true);
-  return [tf.reshape(b ? tf.add(y, b) : y, dims(shape))];
+  const biased = b ? tf.add(y, b) : y;
+  return [flat ? biased : tf.reshape(biased, dims(shape))];
 };
