@@ -57,8 +57,9 @@ export function maxPoolNhwc(x: tf.Tensor, attrs: MaxPoolAttrs): tf.Tensor {
 
 /**
  * linear with its weight [out, in] transposed once to [in, out]: tfjs-backend-wasm's matMul with
- * transposeB is several times slower than a plain one. Bias is added apart, as in kernels/linear.ts
- * (tf.fused.matMul's bias is wrong past the first row on wasm 4.22).
+ * transposeB is several times slower than a plain one. Without transposeB, tf.fused.matMul's bias
+ * is right on wasm 4.22 (its wrong offsets past the first row, see kernels/linear.ts, come with
+ * transposeB only), so the bias rides along in the same call.
  */
 export interface PreparedLinear {
   readonly weightInOut: tf.Tensor2D;
@@ -72,7 +73,6 @@ export function prepareLinear(w: tf.Tensor, b: tf.Tensor | undefined): PreparedL
 export function linearPrepared(x: tf.Tensor, linear: PreparedLinear): tf.Tensor {
   const [features, outputs] = linear.weightInOut.shape;
   const rows = x.rank === 2 ? (x as tf.Tensor2D) : (tf.reshape(x, [-1, features]) as tf.Tensor2D);
-  const y = tf.matMul(rows, linear.weightInOut);
-  const biased = linear.bias ? tf.add(y, linear.bias) : y;
+  const biased = tf.fused.matMul({ a: rows, b: linear.weightInOut, ...(linear.bias ? { bias: linear.bias } : {}) });
   return x.rank === 2 ? biased : tf.reshape(biased, [...x.shape.slice(0, -1), outputs]);
 }
