@@ -19,6 +19,7 @@ import { BENCH_BACKENDS, RAW_TFJS_ENGINES } from './runners';
 import { summarize } from './stats';
 import { checkTargets } from './targets';
 import type { CellBudget } from './time-cell';
+import { WARM_UP_BUDGET, warmUpRunners } from './warm-up';
 import { type TorchResults, runTorchBench } from './torch-run';
 import { benchLenetTraining } from './training';
 
@@ -149,12 +150,22 @@ async function benchModel(model: BenchModel, o: BenchOptions, backends: readonly
   const cells: BenchCell[] = [];
   const last = new Map<string, { batch: number; medianMs: number }>();
   const onnx = alt.torch?.models.find((m) => m.name === model.name)?.onnx;
-  for (const batch of [...o.batches].sort((a, b) => a - b)) {
-    const plan: { runner: Runner; run: CellFn }[] = backends.map(({ runner, backend }) => ({ runner, run: () => benchCnnkitCell(backend, model, batch, o.budget) }));
-    if (alt.ort && onnx) plan.push({ runner: { label: ORT_DIRECT, kind: 'ort-direct' }, run: () => benchOrtDirect(alt.ort!.ort, onnx, model, batch, o.budget) });
+  const planFor = (batch: number, budget: CellBudget): { runner: Runner; run: CellFn }[] => {
+    const plan: { runner: Runner; run: CellFn }[] = backends.map(({ runner, backend }) => ({ runner, run: () => benchCnnkitCell(backend, model, batch, budget) }));
+    if (alt.ort && onnx) plan.push({ runner: { label: ORT_DIRECT, kind: 'ort-direct' }, run: () => benchOrtDirect(alt.ort!.ort, onnx, model, batch, budget) });
     for (const engine of alt.tf?.engines ?? []) {
-      plan.push({ runner: { label: rawTfjsLabel(engine), kind: 'raw-tfjs', engine }, run: () => benchRawTfjs(alt.tf!.tf, engine, model, batch, o.budget) });
+      plan.push({ runner: { label: rawTfjsLabel(engine), kind: 'raw-tfjs', engine }, run: () => benchRawTfjs(alt.tf!.tf, engine, model, batch, budget) });
     }
+    return plan;
+  };
+  const batches = [...o.batches].sort((a, b) => a - b);
+  // Every runner warmed up (untimed) before the first timed cell, so none pays the first-use costs the others skip.
+  if (batches.length > 0) {
+    io.err(`  ${model.name}: warming up every runner at batch ${batches[0]!} (untimed)`);
+    await warmUpRunners(planFor(batches[0]!, WARM_UP_BUDGET).map((p) => p.run));
+  }
+  for (const batch of batches) {
+    const plan = planFor(batch, o.budget);
     for (const { runner, run } of plan) {
       const before = last.get(runner.label);
       const estimate = before ? (before.medianMs * batch) / before.batch : 0;
