@@ -46,8 +46,27 @@ describe('layout plan', () => {
     expect(nodes.map((p) => `${p.node.op}:${p.kind}`)).toEqual([
       'conv2d:convNhwc', 'batchNorm:batchNormNhwc', 'relu:reluNhwc', 'conv2d:convNhwc', 'relu:reluNhwc', 'add:addNhwc',
       'maxPool2d:maxPoolNhwc', 'conv2d:convNhwc', 'conv2d:kernel', 'maxPool2d:kernel', 'flatten:kernel',
-      'flatten:kernel', 'linear:linearPrepared',
+      'flatten:flattenNhwc', 'linear:linearPrepared',
     ]);
+    // The flatten read only by the linear stays NHWC-flat, the linear knows from what; the one that is an output goes back to NCHW.
+    expect(nodes[11]!.outputLayout).toBe('nhwcFlat');
+    expect(nodes[12]!.flatFrom).toEqual([4, 3, 3]);
+    expect(nodes[10]!.outputLayout).toBe('nchw');
+  });
+
+  it('flattens to NCHW order when the flat value is also an output or read by something other than a constant-weight linear', () => {
+    for (const alsoOutput of [true, false]) {
+      const g = new GraphBuilder('flat');
+      const x = g.input('x', 'float32', ['N', 2, 3, 3]);
+      const w = g.initializer('w', { dtype: 'float32', shape: [2, 2, 1, 1], data: values(4, 1) });
+      const fw = g.initializer('fw', { dtype: 'float32', shape: [4, 18], data: values(72, 2) });
+      const flat = g.op('flatten', [g.op('conv2d', [x, w])], { startDim: 1 });
+      g.output(g.op('linear', [flat, fw]));
+      g.output(alsoOutput ? flat : g.op('relu', [flat]));
+      const { nodes } = planLayouts(validateGraph(g.build()));
+      expect(nodes.map((p) => `${p.node.op}:${p.kind}`).slice(0, 3)).toEqual(['conv2d:convNhwc', 'flatten:kernel', 'linear:linearPrepared']);
+      expect(nodes[2]!.flatFrom).toBeUndefined();
+    }
   });
 });
 
@@ -90,6 +109,37 @@ describe('compiled graphs equal the kernels run node by node (linear: to float32
       reference.dispose();
       feed.dispose();
       expect(tf.memory().numTensors).toBe(start);
+    });
+  }
+});
+
+describe('one-channel and 1×1 values change layout by reshape, same numbers', () => {
+  for (const engine of ['cpu', 'wasm'] as const) {
+    it(engine, async () => {
+      const b = await createBackend({ engine });
+      const g = new GraphBuilder('gray');
+      const x = g.input('x', 'float32', ['N', 1, 5, 5]);
+      const w1 = g.initializer('w1', { dtype: 'float32', shape: [1, 1, 3, 3], data: values(9, 1) });
+      const w2 = g.initializer('w2', { dtype: 'float32', shape: [3, 1, 5, 5], data: values(75, 2) });
+      const one = g.op('conv2d', [x, w1], { pads: 1 });
+      g.output(one); // NHWC [N, 5, 5, 1] back to NCHW
+      g.output(g.op('relu', [g.op('conv2d', [one, w2])])); // NHWC [N, 1, 1, 3] back to NCHW
+      g.output(g.op('sigmoid', [one])); // a kernel reading the one-channel NHWC value
+      const graph = g.build();
+      const data = values(2 * 25, 3);
+      const feed = b.fromHost({ dtype: 'float32', shape: [2, 1, 5, 5], data });
+      const compiled = await b.compile(graph);
+      const reference = compileWithKernels(graph, { backend: b.name, kernels: b.kernels, upload: b.fromHost });
+      const got = await compiled.run({ x: feed });
+      const want = await reference.run({ x: feed });
+      for (const name of compiled.outputs) {
+        expect(got[name]!.shape).toEqual(want[name]!.shape);
+        expect(Array.from(await got[name]!.data())).toEqual(Array.from(await want[name]!.data()));
+      }
+      for (const out of [got, want]) for (const t of Object.values(out)) t.dispose();
+      compiled.dispose();
+      reference.dispose();
+      feed.dispose();
     });
   }
 });

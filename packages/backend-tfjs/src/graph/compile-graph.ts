@@ -3,12 +3,11 @@ import {
   CnnkitError, checkFeeds, nodeWhere, opsUsed, validateGraph,
 } from '@cnnkit/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { nhwcToNchw } from '../kernels/layout';
 import type { TfKernel, TfKernelTable } from '../kernels/tf-kernel';
 import { tfFromHost, unwrapTf, wrapTf } from '../tensor';
 import { type PlannedNode, planLayouts } from './layout-plan';
 import {
-  type PreparedBatchNorm, type PreparedConv, type PreparedLinear, batchNormNhwc, convNhwc, linearPrepared, maxPoolNhwc, prepareBatchNorm, prepareConv, prepareLinear,
+  type PreparedBatchNorm, type PreparedConv, type PreparedLinear, batchNormNhwc, convNhwc, flattenNhwc, linearPrepared, maxPoolNhwc, prepareBatchNorm, prepareConv, prepareLinear, toNchw,
 } from './nhwc-steps';
 
 export interface CompileOptions {
@@ -111,7 +110,7 @@ export function compileTfGraph(graph: Graph, options: CompileOptions): Executabl
         for (const out of g.outputs) {
           const t = values.get(out)!;
           let given: tf.Tensor;
-          if (layouts.get(out) === 'nhwc') given = nhwcToNchw(t as tf.Tensor4D);
+          if (layouts.get(out) === 'nhwc') given = toNchw(t as tf.Tensor4D);
           // An output that is an input, a constant or already handed out is a clone the caller owns.
           else if (!owned.has(t) || handedOut.has(t)) given = t.clone();
           else given = t;
@@ -183,10 +182,13 @@ function makeStep(p: PlannedNode, kernels: TfKernelTable, withConstant: <T>(name
     }
     case 'linearPrepared': {
       const bias = node.inputs[2];
-      const linear = withConstant(node.inputs[1]!, (w) => (bias ? withConstant(bias, (b) => prepareLinear(w, b)) : prepareLinear(w, undefined)));
+      const { flatFrom } = p;
+      const linear = withConstant(node.inputs[1]!, (w) => (bias ? withConstant(bias, (b) => prepareLinear(w, b, flatFrom)) : prepareLinear(w, undefined, flatFrom)));
       prepared.linears.push(linear);
       return ([x]) => [linearPrepared(x!, linear)];
     }
+    case 'flattenNhwc':
+      return ([x]) => [flattenNhwc(x!)];
     case 'reluNhwc':
       return ([x]) => [tf.relu(x!)];
     case 'addNhwc':
@@ -199,7 +201,7 @@ function makeStep(p: PlannedNode, kernels: TfKernelTable, withConstant: <T>(name
       const kernel = kernels[node.op] as TfKernel<OpType>;
       const attrs = node.attrs as OpAttrs<OpType>;
       const fromNhwc = p.inputLayouts.map((layout) => layout === 'nhwc');
-      return (inputs) => kernel(inputs.map((t, i) => (fromNhwc[i] ? nhwcToNchw(t as tf.Tensor4D) : t)), attrs);
+      return (inputs) => kernel(inputs.map((t, i) => (fromNhwc[i] ? toNchw(t as tf.Tensor4D) : t)), attrs);
     }
   }
 }

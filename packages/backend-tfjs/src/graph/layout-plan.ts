@@ -5,11 +5,18 @@ import type { AnyNormalizedNode, ValidatedGraph } from '@cnnkit/core';
  * NHWC (tfjs's convolution layout). A compiled graph keeps convolution outputs in NHWC while the
  * ops reading them can work in NHWC unchanged (relu, inference batchNorm, same-shape add, max
  * pools), so a chain conv → batchNorm → relu → maxPool → conv transposes only at its ends.
+ * 'nhwcFlat' is an NHWC value flattened from axis 1 ([N, H·W·C], not core's [N, C·H·W]): made only
+ * where every reader is a linear with constant weights, whose weight rows compile permutes to
+ * match, so a conv stack's flatten → linear needs no transpose either.
  */
-export type Layout = 'nchw' | 'nhwc';
+export type Layout = 'nchw' | 'nhwc' | 'nhwcFlat';
 
-/** How one node runs: the *Nhwc steps write NHWC; linearPrepared (weights transposed once) and `kernel` (the table's kernel) write NCHW. */
-export type StepKind = 'convNhwc' | 'reluNhwc' | 'batchNormNhwc' | 'addNhwc' | 'maxPoolNhwc' | 'linearPrepared' | 'kernel';
+/**
+ * How one node runs: the *Nhwc steps write NHWC (flattenNhwc: nhwcFlat); linearPrepared (weights
+ * transposed once, and their rows permuted when its input is nhwcFlat) and `kernel` (the table's
+ * kernel) write NCHW.
+ */
+export type StepKind = 'convNhwc' | 'reluNhwc' | 'batchNormNhwc' | 'addNhwc' | 'maxPoolNhwc' | 'flattenNhwc' | 'linearPrepared' | 'kernel';
 
 export interface PlannedNode {
   readonly node: AnyNormalizedNode;
@@ -17,6 +24,8 @@ export interface PlannedNode {
   /** The layout each input arrives in (a kernel step converts NHWC ones back to NCHW first). */
   readonly inputLayouts: readonly Layout[];
   readonly outputLayout: Layout;
+  /** A linear reading an nhwcFlat value: the [C, H, W] it was flattened from. */
+  readonly flatFrom?: readonly [number, number, number];
 }
 
 function isConstant(g: ValidatedGraph, name: string | undefined): boolean {
@@ -48,9 +57,33 @@ function fastConv(g: ValidatedGraph, node: AnyNormalizedNode): boolean {
     && isConstant(g, node.inputs[1]) && (bias === undefined || bias === '' || isConstant(g, bias));
 }
 
+function linearWithConstants(g: ValidatedGraph, node: AnyNormalizedNode): boolean {
+  return node.op === 'linear' && node.inputs.slice(1).every((n) => isConstant(g, n));
+}
+
+/**
+ * flatten(startDim 1) of a rank-4 NHWC value with static C, H, W whose output only linears with
+ * constant weights read (as their input, and no graph output is it): it can stay nhwcFlat.
+ */
+function flattensForLinears(g: ValidatedGraph, node: AnyNormalizedNode, readers: ReadonlyMap<string, AnyNormalizedNode[]>): boolean {
+  if (node.op !== 'flatten') return false;
+  const shape = g.types.get(node.inputs[0]!)?.shape;
+  if (shape === undefined || shape.length !== 4 || !shape.slice(1).every((d) => typeof d === 'number')) return false;
+  const start = node.attrs.startDim < 0 ? node.attrs.startDim + 4 : node.attrs.startDim;
+  const end = node.attrs.endDim < 0 ? node.attrs.endDim + 4 : node.attrs.endDim;
+  const out = node.outputs[0]!;
+  const uses = readers.get(out) ?? [];
+  return start === 1 && end === 3 && !g.outputs.includes(out) && uses.length > 0
+    && uses.every((r) => linearWithConstants(g, r) && r.inputs.indexOf(out) === 0 && r.inputs.lastIndexOf(out) === 0);
+}
+
 /** Plans every node's step and every value's layout, from the graph's inputs (NCHW) forward. */
 export function planLayouts(g: ValidatedGraph): { nodes: PlannedNode[]; layouts: Map<string, Layout> } {
+  const readers = new Map<string, AnyNormalizedNode[]>();
+  for (const node of g.nodes) for (const name of new Set(node.inputs)) readers.set(name, [...(readers.get(name) ?? []), node]);
   const layouts = new Map<string, Layout>();
+  /** nhwcFlat values: the [C, H, W] (core's order) each was flattened from. */
+  const flatFrom = new Map<string, readonly [number, number, number]>();
   const layoutOf = (name: string): Layout => layouts.get(name) ?? 'nchw';
   const nodes = g.nodes.map((node): PlannedNode => {
     const ins = node.inputs.map(layoutOf);
@@ -62,10 +95,13 @@ export function planLayouts(g: ValidatedGraph): { nodes: PlannedNode[]; layouts:
     else if (nhwcIn && node.op === 'batchNorm' && node.inputs.slice(1).every((n) => isConstant(g, n))) kind = 'batchNormNhwc';
     else if (nhwcIn && node.op === 'add' && ins[1] === 'nhwc' && sameShape(g, x, node.inputs[1]!)) kind = 'addNhwc';
     else if (nhwcIn && node.op === 'maxPool2d' && node.attrs.dilations.every((d) => d === 1)) kind = 'maxPoolNhwc';
-    else if (!nhwcIn && node.op === 'linear' && node.inputs.slice(1).every((n) => isConstant(g, n))) kind = 'linearPrepared';
-    const outputLayout: Layout = kind === 'kernel' || kind === 'linearPrepared' ? 'nchw' : 'nhwc';
+    else if (nhwcIn && flattensForLinears(g, node, readers)) kind = 'flattenNhwc';
+    else if (!nhwcIn && linearWithConstants(g, node)) kind = 'linearPrepared';
+    const outputLayout: Layout = kind === 'kernel' || kind === 'linearPrepared' ? 'nchw' : kind === 'flattenNhwc' ? 'nhwcFlat' : 'nhwc';
     for (const out of node.outputs) layouts.set(out, outputLayout);
-    return { node, kind, inputLayouts: ins, outputLayout };
+    if (kind === 'flattenNhwc') flatFrom.set(node.outputs[0]!, g.types.get(x)!.shape.slice(1) as [number, number, number]);
+    const from = kind === 'linearPrepared' ? flatFrom.get(x) : undefined;
+    return { node, kind, inputLayouts: ins, outputLayout, ...(from ? { flatFrom: from } : {}) };
   });
   return { nodes, layouts };
 }

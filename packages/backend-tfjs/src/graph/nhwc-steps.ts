@@ -1,13 +1,25 @@
 import { type ConvAttrs, type MaxPoolAttrs, type OpAttrs, resolvePads } from '@cnnkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { tfPad } from '../kernels/convolution';
-import { nchwToNhwc, oihwToHwio } from '../kernels/layout';
+import { nchwToNhwc, nhwcToNchw, oihwToHwio } from '../kernels/layout';
 import { maxPoolWindows } from '../kernels/max-pooling';
 import { poolGeometry } from '../kernels/pooling';
 
 // The NHWC forms of the ops a compiled graph keeps in NHWC (layout-plan.ts). Each computes the
 // same tfjs ops as its NCHW kernel in src/kernels, only without the transposes around it, so
 // results are the same numbers.
+
+/** NCHW to NHWC; a reshape (no data moved) when C is 1 or H·W is 1, as for a grayscale image input. */
+export function toNhwc(x: tf.Tensor4D): tf.Tensor4D {
+  const [n, c, h, w] = x.shape;
+  return c === 1 || h * w === 1 ? tf.reshape(x, [n, h, w, c]) : nchwToNhwc(x);
+}
+
+/** NHWC to NCHW; a reshape when C is 1 or H·W is 1. */
+export function toNchw(x: tf.Tensor4D): tf.Tensor4D {
+  const [n, h, w, c] = x.shape;
+  return c === 1 || h * w === 1 ? tf.reshape(x, [n, c, h, w]) : nhwcToNchw(x);
+}
 
 /** A constant convolution's filter in tfjs's HWIO layout and its bias, made once at compile time. */
 export interface PreparedConv {
@@ -21,7 +33,7 @@ export function prepareConv(w: tf.Tensor, b: tf.Tensor | undefined): PreparedCon
 
 /** conv2d (one group, see layout-plan.ts's fastConv) of an NHWC or NCHW input, NHWC out. */
 export function convNhwc(x: tf.Tensor, inputIsNhwc: boolean, conv: PreparedConv, attrs: ConvAttrs): tf.Tensor4D {
-  const xh = inputIsNhwc ? (x as tf.Tensor4D) : nchwToNhwc(x as tf.Tensor4D);
+  const xh = inputIsNhwc ? (x as tf.Tensor4D) : toNhwc(x as tf.Tensor4D);
   const [kH, kW] = conv.filter.shape;
   const p = resolvePads(attrs.pads, [xh.shape[1], xh.shape[2]], [kH, kW], attrs.strides, attrs.dilations);
   const pad = tfPad([p[0]!, p[2]!, p[1]!, p[3]!]);
@@ -66,8 +78,24 @@ export interface PreparedLinear {
   readonly bias: tf.Tensor1D | undefined;
 }
 
-export function prepareLinear(w: tf.Tensor, b: tf.Tensor | undefined): PreparedLinear {
-  return { weightInOut: tf.transpose(w as tf.Tensor2D), bias: b === undefined ? undefined : tf.clone(b) as tf.Tensor1D };
+/**
+ * `flatFrom` [C, H, W]: the input is an NHWC value flattened as it lies ([N, H·W·C], see
+ * flattenNhwc), so the weight's columns, in core's C·H·W order, are put in H·W·C order once here.
+ */
+export function prepareLinear(w: tf.Tensor, b: tf.Tensor | undefined, flatFrom?: readonly [number, number, number]): PreparedLinear {
+  const weightInOut = tf.tidy(() => {
+    if (flatFrom === undefined) return tf.transpose(w as tf.Tensor2D);
+    const [c, h, wd] = flatFrom;
+    const out = w.shape[0]!;
+    return tf.transpose(tf.reshape(tf.transpose(tf.reshape(w, [out, c, h, wd]), [0, 2, 3, 1]), [out, c * h * wd])) as tf.Tensor2D;
+  });
+  return { weightInOut, bias: b === undefined ? undefined : tf.clone(b) as tf.Tensor1D };
+}
+
+/** flatten(startDim 1) of an NHWC batch as it lies: [N, H·W·C], read only by linears prepared with flatFrom. */
+export function flattenNhwc(x: tf.Tensor): tf.Tensor2D {
+  const [n, h, w, c] = x.shape as [number, number, number, number];
+  return tf.reshape(x, [n, h * w * c]);
 }
 
 export function linearPrepared(x: tf.Tensor, linear: PreparedLinear): tf.Tensor {
