@@ -49,6 +49,7 @@ export * from './train/callbacks';
 export { SEEDED_WEIGHTS_RECIPE_VERSION, fillSeededIntegers, fillSeededUniform, seededBounds, seededIntegers, seededStateDict, seededUniform } from './zoo/seeded-weights';
 export { type TraceInput, type TraceOptions, traceModule } from './trace/trace-module';
 export { type MacsReport, type NodeMacs, countMacs } from './graph/macs';
+export { type FoldBatchNormResult, foldBatchNorm } from './graph/fold-batch-norm';
 export { NPY_READABLE_TEXT } from './io/npy-dtypes';
 export { parseNpy, readNpy, serializeNpy, writeNpy } from './io/npy';
 export * from './zoo';

@@ -1,5 +1,5 @@
 import { CnnkitError } from '../errors';
-import type { Graph } from '../graph/graph';
+import type { AnyNormalizedNode, Graph } from '../graph/graph';
 import { opsUsed, validateGraph, nodeWhere } from '../graph/validate';
 import type { OpAttrs, OpType } from '../ops/attributes';
 import type { Tensor, TensorValue } from '../tensor/tensor';
@@ -11,6 +11,13 @@ export interface InterpretOptions {
   readonly kernels: KernelTable;
   /** Makes a tensor of the backend from host values (initializers, feeds from elsewhere). */
   readonly upload: (value: TensorValue) => Tensor;
+  /**
+   * Specialises one node's kernel once, at compile time, from what is known then: the node, and
+   * the graph's constants already uploaded (a backend can repack a constant weight for its
+   * matrix multiply, or fuse a following activation it rewrote into the node). Returns the
+   * kernel this node runs, or undefined for the table's kernel for its op.
+   */
+  readonly prepare?: (node: AnyNormalizedNode, constants: ReadonlyMap<string, Tensor>) => Kernel<OpType> | undefined;
 }
 
 /**
@@ -25,6 +32,8 @@ export function compileWithKernels(graph: Graph, options: InterpretOptions): Exe
   }
   const constants = new Map<string, Tensor>();
   for (const [name, value] of Object.entries(g.initializers)) constants.set(name, options.upload(value));
+
+  const nodeKernels = g.nodes.map((node) => options.prepare?.(node, constants) ?? (options.kernels[node.op] as Kernel<OpType>));
 
   const lastUse = new Map<string, number>();
   g.nodes.forEach((node, i) => node.inputs.forEach((v) => lastUse.set(v, i)));
@@ -46,8 +55,7 @@ export function compileWithKernels(graph: Graph, options: InterpretOptions): Exe
         values.set(input.name, t);
       }
       for (const [i, node] of g.nodes.entries()) {
-        const kernel = options.kernels[node.op] as Kernel<OpType>;
-        const outs = kernel(node.inputs.map((n) => values.get(n)!), node.attrs as OpAttrs<OpType>);
+        const outs = nodeKernels[i]!(node.inputs.map((n) => values.get(n)!), node.attrs as OpAttrs<OpType>);
         if (outs.length !== node.outputs.length) {
           throw new CnnkitError('BACKEND_INVALID', `${nodeWhere(g, node)}: backend '${options.backend}' returned ${outs.length} outputs; expected ${node.outputs.length}`);
         }
@@ -57,7 +65,8 @@ export function compileWithKernels(graph: Graph, options: InterpretOptions): Exe
         });
         for (const name of node.inputs) {
           const t = values.get(name)!;
-          if (lastUse.get(name) === i && owned.has(t)) {
+          // A kernel a backend prepared may hand back, as its output, an input it overwrote in place.
+          if (lastUse.get(name) === i && owned.has(t) && !outs.includes(t)) {
             t.dispose();
             owned.delete(t);
           }

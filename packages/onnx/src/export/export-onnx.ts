@@ -1,4 +1,4 @@
-import { CnnkitError, type Dim, type Graph, type OpType, type TensorType, nodeWhere, validateGraph } from '@cnnkit/core';
+import { CnnkitError, type Dim, type Graph, type OpType, type TensorType, foldBatchNorm, nodeWhere, validateGraph } from '@cnnkit/core';
 import { makeGraph, makeModel, makeOpset } from '../proto/builders';
 import { IR_VERSION } from '../proto/enums';
 import { encodeModel } from '../proto/encode';
@@ -7,7 +7,6 @@ import type { ModelProto, TensorShapeDimension, ValueInfoProto } from '../proto/
 import { ExportContext, ONNX_DTYPE } from './context';
 import type { Converter } from './converters/converter';
 import { CONVERTERS } from './converters';
-import { foldBatchNorm } from './fold-batch-norm';
 
 export interface ExportOnnxOptions {
   /** The default-domain opset written; only 17 for now. */

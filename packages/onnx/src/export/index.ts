@@ -1,2 +1,2 @@
 export { EXPORT_OPSET, type ExportOnnxOptions, exportModelProto, exportOnnx } from './export-onnx';
-export { type FoldBatchNormResult, foldBatchNorm } from './fold-batch-norm';
+export { type FoldBatchNormResult, foldBatchNorm } from '@cnnkit/core';

@@ -1,4 +1,5 @@
-import type { AnyGraphNode, AnyNormalizedNode, Graph, TensorValue, ValidatedGraph } from '@cnnkit/core';
+import type { TensorValue } from '../tensor/tensor';
+import type { AnyGraphNode, AnyNormalizedNode, Graph, ValidatedGraph } from './graph';
 
 /** What a fold did, for callers (and tests) that want to know. */
 export interface FoldBatchNormResult {
@@ -11,7 +12,8 @@ const CONVOLUTIONS = new Set(['conv1d', 'conv2d']);
 
 /**
  * Folds every inference batchNorm that directly follows a convolution into that convolution's
- * weight and bias, as torch.onnx.export does in eval mode: with s = scale / sqrt(var + epsilon),
+ * weight and bias, as torch.onnx.export does in eval mode (exportOnnx's foldBatchNorm option and
+ * the cpu backend's compile both use it): with s = scale / sqrt(var + epsilon),
  * W'[o] = W[o] · s[o] and b'[o] = (b[o] − mean[o]) · s[o] + bias[o]. The arithmetic is done in
  * float64 and rounded once to float32, so the folded graph equals the unfolded one to float32
  * rounding (the order of operations differs, not the maths). A pair is folded only when nothing
