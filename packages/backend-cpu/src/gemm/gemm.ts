@@ -2,7 +2,7 @@ import { CnnkitError } from '@cnnkit/core';
 import { referenceGemm } from './reference-gemm';
 import { GemmThreadPool, THREADED_GEMM_MIN_MNK } from './wasm/gemm-thread-pool';
 import { threadedWasmGemm } from './wasm/threaded-wasm-gemm';
-import { wasmGemm } from './wasm/wasm-gemm';
+import { type WasmPackedA, packWasmA, wasmGemm } from './wasm/wasm-gemm';
 import { wasmSimdSupported } from './wasm/wasm-kernel';
 
 /** The GEMM implementations: plain TypeScript, or the WebAssembly SIMD macro-kernel. */
@@ -15,19 +15,31 @@ export function defaultGemmImplementation(): GemmImplementation {
 }
 
 let activeName: GemmImplementation | undefined;
-let active: typeof referenceGemm | undefined;
+/** A GEMM implementation: gemm()'s parameters; `packedA` is a hint an implementation may ignore. */
+type GemmFunction = (
+  m: number, n: number, k: number,
+  a: Float32Array, aOffset: number, lda: number, transA: boolean,
+  b: Float32Array, bOffset: number, ldb: number, transB: boolean,
+  c: Float32Array, cOffset: number, ldc: number,
+  beta: 0 | 1,
+  packedA?: PackedGemmA,
+) => void;
+
+/** op(A) packed ahead by packGemmA for the GEMM that is active now. */
+export type PackedGemmA = WasmPackedA;
+
+let active: GemmFunction | undefined;
 let threadCount = 1;
 let pool: GemmThreadPool | undefined;
 
 /** The wasm GEMM on the thread pool, which starts with the first GEMM large enough to use it. */
-const pooledWasmGemm: typeof referenceGemm = (...args) => {
-  const [m, n, k] = args;
+const pooledWasmGemm: GemmFunction = (m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, packedA) => {
   if (pool === undefined && m * n * k < THREADED_GEMM_MIN_MNK) {
-    wasmGemm(...args);
+    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, packedA);
     return;
   }
   pool ??= new GemmThreadPool(threadCount);
-  threadedWasmGemm(pool, ...args);
+  threadedWasmGemm(pool, m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, packedA);
 };
 
 /**
@@ -102,7 +114,18 @@ export function gemm(
   b: Float32Array, bOffset: number, ldb: number, transB: boolean,
   c: Float32Array, cOffset: number, ldc: number,
   beta: 0 | 1,
+  packedA?: PackedGemmA,
 ): void {
   if (active === undefined) gemmImplementation();
-  active!(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
+  active!(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, packedA);
+}
+
+/**
+ * op(A) packed once for later gemm() calls with the same A, m and k (`packedA`), where the active
+ * implementation packs A (the 'wasm-simd' GEMM); undefined where it would not use one. The
+ * implementations that do not use it ignore it, so a packed A stays correct if the process
+ * switches implementation afterwards.
+ */
+export function packGemmA(m: number, k: number, a: Float32Array, aOffset: number, lda: number, transA: boolean): PackedGemmA | undefined {
+  return gemmImplementation() === 'wasm-simd' ? packWasmA(m, k, a, aOffset, lda, transA) : undefined;
 }

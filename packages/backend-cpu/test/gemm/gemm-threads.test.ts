@@ -18,7 +18,7 @@ interface Shape {
  * the threaded GEMM makes the same macro-kernel tile computations in the same depth order, so
  * not even rounding may differ, and nothing outside C's window may change.
  */
-function expectBitIdentical(run: (...args: Parameters<typeof wasmGemm>) => void, s: Shape, seed: number): void {
+function expectBitIdentical(run: (...args: Parameters<typeof threadedWasmGemm> extends [unknown, ...infer Rest] ? Rest : never) => void, s: Shape, seed: number): void {
   const random = seeded(seed);
   const aRows = s.transA ? s.k : s.m, aCols = s.transA ? s.m : s.k;
   const bRows = s.transB ? s.n : s.k, bCols = s.transB ? s.k : s.n;

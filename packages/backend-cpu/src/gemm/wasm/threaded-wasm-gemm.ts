@@ -1,6 +1,6 @@
 import { WASM_MR, WASM_NR } from './gemm-module';
 import type { GemmThreadPool } from './gemm-thread-pool';
-import { WASM_KC, WASM_MC, WASM_NC, moveRows, roundUp, stageAndPack, wasmGemm } from './wasm-gemm';
+import { WASM_KC, WASM_MC, WASM_NC, type WasmPackedA, moveRows, roundUp, stageAndPack, wasmGemm } from './wasm-gemm';
 
 /** Floats of C the shared memory holds at once (as wasm-gemm.ts's MAX_C_BLOCK). */
 const MAX_C_BLOCK = 1 << 22;
@@ -23,9 +23,16 @@ export function threadedWasmGemm(
   b: Float32Array, bOffset: number, ldb: number, transB: boolean,
   c: Float32Array, cOffset: number, ldc: number,
   beta: 0 | 1,
+  packedA?: WasmPackedA,
 ): void {
   if (m < WASM_MR || n <= 0 || k <= 0 || m * n * k < pool.minMnk) {
-    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
+    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, packedA);
+    return;
+  }
+  // packWasmA checked the shape when it packed; a mismatch here is a caller's bug, which
+  // wasmGemm reports, so take the unpacked path and let the single-threaded one throw.
+  if (packedA !== undefined && (packedA.m !== m || packedA.k !== k)) {
+    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, packedA);
     return;
   }
   const mPadded = roundUp(m, WASM_MR);
@@ -42,7 +49,7 @@ export function threadedWasmGemm(
   const stageAt = csAt + mPadded * ncMax;
   const end = stageAt + Math.max(mcMax, ncMax) * kcMax;
   if (!pool.fits(end * 4)) {
-    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
+    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, packedA);
     return;
   }
   const heap = pool.heap(end * 4);
@@ -59,7 +66,11 @@ export function threadedWasmGemm(
       stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
       for (let group = 0; group < m; group += groupRows) {
         const rows = Math.min(groupRows, m - group);
-        for (let ic = 0; ic < rows; ic += WASM_MC) {
+        if (packedA !== undefined) {
+          // Packed A holds a depth block's MC blocks end to end: the group is one contiguous run.
+          const at = packedA.blockAt[(pc / WASM_KC) * packedA.mBlocks + group / WASM_MC]!;
+          heap.set(packedA.data.subarray(at, at + roundUp(rows, WASM_MR) * kc), paAt);
+        } else for (let ic = 0; ic < rows; ic += WASM_MC) {
           const mc = Math.min(WASM_MC, rows - ic);
           stageAndPack(packA, transA, WASM_MR, a, aOffset, lda, group + ic, mc, pc, kc, heap, stageAt, paAt + ic * kc);
         }

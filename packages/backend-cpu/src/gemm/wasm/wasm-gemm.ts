@@ -1,3 +1,4 @@
+import { CnnkitError } from '@cnnkit/core';
 import { gemmEdgeCase } from '../small-m';
 import { WASM_MR, WASM_NR } from './gemm-module';
 import { type WasmPackFunction, wasmGemmKernel, wasmHeap } from './wasm-kernel';
@@ -38,8 +39,12 @@ export function wasmGemm(
   b: Float32Array, bOffset: number, ldb: number, transB: boolean,
   c: Float32Array, cOffset: number, ldc: number,
   beta: 0 | 1,
+  packedA?: WasmPackedA,
 ): void {
   if (gemmEdgeCase(WASM_MR, m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta)) return;
+  if (packedA !== undefined && (packedA.m !== m || packedA.k !== k)) {
+    throw new CnnkitError('INVALID_ARGUMENT', `wasmGemm was given A packed as ${packedA.m}×${packedA.k} for a ${m}×${k} product; expected the same shape`, { m, k });
+  }
   const mPadded = roundUp(m, WASM_MR);
   const ncBlock = Math.max(WASM_NR, Math.min(WASM_NC, Math.floor(MAX_C_BLOCK / mPadded / WASM_NR) * WASM_NR));
   const kcMax = Math.min(k, WASM_KC);
@@ -68,12 +73,63 @@ export function wasmGemm(
       stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
       for (let ic = 0; ic < m; ic += WASM_MC) {
         const mc = Math.min(WASM_MC, m - ic);
-        stageAndPack(packA, transA, WASM_MR, a, aOffset, lda, ic, mc, pc, kc, heap, stageAt, paAt);
+        if (packedA === undefined) {
+          stageAndPack(packA, transA, WASM_MR, a, aOffset, lda, ic, mc, pc, kc, heap, stageAt, paAt);
+        } else {
+          const at = packedA.blockAt[(pc / WASM_KC) * packedA.mBlocks + ic / WASM_MC]!;
+          heap.set(packedA.data.subarray(at, at + roundUp(mc, WASM_MR) * kc), paAt);
+        }
         multiply(roundUp(mc, WASM_MR), ncPadded, kc, paAt * 4, pbAt * 4, (csAt + ic * ncPadded) * 4, ncPadded * 4);
       }
     }
     moveRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, m, nc);
   }
+}
+
+/**
+ * op(A) packed once for every product that reuses it (a compiled convolution's constant weights):
+ * the MR-row panels of each MC×KC block, exactly as wasmGemm would pack them, one block after
+ * another. wasmGemm then copies a block into place with one set() instead of staging and
+ * repacking A on every call — for a batch-1 network, whose weights outweigh its activations,
+ * that repacking was the largest cost after the multiply itself.
+ */
+export interface WasmPackedA {
+  readonly m: number;
+  readonly k: number;
+  /** Blocks of A along m (MC rows each). */
+  readonly mBlocks: number;
+  readonly data: Float32Array;
+  /** Where block (pc / KC, ic / MC) starts in data, at [(pc / KC) · mBlocks + ic / MC]. */
+  readonly blockAt: Int32Array;
+}
+
+/** Packs op(A) for wasmGemm's `packedA`; undefined where wasmGemm would not pack A at all (m < MR, or nothing to multiply). */
+export function packWasmA(m: number, k: number, a: Float32Array, aOffset: number, lda: number, transA: boolean): WasmPackedA | undefined {
+  if (m < WASM_MR || k <= 0) return undefined;
+  const kernel = wasmGemmKernel();
+  const mcMax = Math.min(roundUp(m, WASM_MR), WASM_MC);
+  const kcMax = Math.min(k, WASM_KC);
+  const paAt = 0;
+  const stageAt = mcMax * kcMax;
+  const heap = wasmHeap(kernel, (stageAt + mcMax * kcMax) * 4);
+  const pack = transA ? kernel.packCopyA : kernel.packGatherA;
+  const mBlocks = Math.ceil(m / WASM_MC);
+  const blockAt = new Int32Array(mBlocks * Math.ceil(k / WASM_KC));
+  // MC is a multiple of MR, so the padded blocks add up to roundUp(m, MR) rows of depth k.
+  const data = new Float32Array(roundUp(m, WASM_MR) * k);
+  let at = 0;
+  for (let pc = 0; pc < k; pc += WASM_KC) {
+    const kc = Math.min(WASM_KC, k - pc);
+    for (let ic = 0; ic < m; ic += WASM_MC) {
+      const mc = Math.min(WASM_MC, m - ic);
+      stageAndPack(pack, transA, WASM_MR, a, aOffset, lda, ic, mc, pc, kc, heap, stageAt, paAt);
+      const size = roundUp(mc, WASM_MR) * kc;
+      data.set(heap.subarray(paAt, paAt + size), at);
+      blockAt[(pc / WASM_KC) * mBlocks + ic / WASM_MC] = at;
+      at += size;
+    }
+  }
+  return { m, k, mBlocks, data, blockAt };
 }
 
 /**
