@@ -6,6 +6,7 @@ import {
 import {
   GEMM_IMPLEMENTATIONS, type GemmImplementation, defaultGemmImplementation, disposeGemmThreads, setGemmImplementation, setGemmThreads,
 } from './gemm/gemm';
+import { compileOptimized } from './graph/compile-graph';
 import { KERNELS } from './kernels';
 import { CPU_BACKEND_NAME, fromHost } from './tensor';
 
@@ -27,6 +28,14 @@ export interface CpuBackendOptions extends BackendOptions {
    * keep the process alive.
    */
   readonly threads?: number | 'auto';
+  /**
+   * compile() rewrites the graph for inference (the default, true): batchNorm folded into the
+   * convolution before it, relu fused into the convolution, linear layer or add before it,
+   * constant convolution weights packed for the GEMM once, residual adds written in place.
+   * Values equal the graph run as written to float32 rounding. false runs every node as written
+   * with the plain kernels — the reference the optimized path is tested against.
+   */
+  readonly optimize?: boolean;
 }
 
 /** The reference backend: every op in plain TypeScript over Float32Array, on this process's CPU. */
@@ -45,6 +54,8 @@ export class CpuBackend implements Backend {
   readonly gemm: GemmImplementation;
   /** How many threads the GEMM uses (see CpuBackendOptions.threads). */
   readonly threads: number;
+  /** Whether compile() optimizes graphs (see CpuBackendOptions.optimize). */
+  readonly optimize: boolean;
 
   constructor(options: CpuBackendOptions = {}) {
     if (options.device !== undefined && options.device !== 'cpu' && options.device !== 'auto') {
@@ -56,6 +67,10 @@ export class CpuBackend implements Backend {
     }
     this.gemm = gemm as GemmImplementation;
     this.threads = threadCount(options.threads, this.gemm);
+    if (options.optimize !== undefined && typeof options.optimize !== 'boolean') {
+      throw new CnnkitError('INVALID_ARGUMENT', `backend 'cpu' was given optimize ${JSON.stringify(options.optimize)}; expected true or false`, { optimize: String(options.optimize) });
+    }
+    this.optimize = options.optimize ?? true;
     setGemmThreads(this.threads);
     setGemmImplementation(this.gemm);
   }
@@ -70,7 +85,7 @@ export class CpuBackend implements Backend {
     return {
       name: this.name,
       device: 'cpu',
-      description: `${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} logical cores), pure TypeScript on Node ${process.version}, ${GEMM_DESCRIPTIONS[this.gemm]}${this.threads > 1 ? ` on ${this.threads} threads` : ''}`,
+      description: `${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} logical cores), pure TypeScript on Node ${process.version}, ${GEMM_DESCRIPTIONS[this.gemm]}${this.threads > 1 ? ` on ${this.threads} threads` : ''}${this.optimize ? '' : ', graphs run as written (optimize: false)'}`,
       versions: { '@cnnkit/backend-cpu': VERSION, node: process.version },
     };
   }
@@ -78,6 +93,7 @@ export class CpuBackend implements Backend {
   fromHost = fromHost;
 
   async compile(graph: Graph): Promise<Executable> {
+    if (this.optimize) return compileOptimized(graph, this.name, this.kernels);
     return compileWithKernels(graph, { backend: this.name, kernels: this.kernels, upload: fromHost });
   }
 }

@@ -8,6 +8,9 @@
  * looked up in it; along a row, zero padding only ever cuts off both ends, so each kernel column
  * copies one strided run between two runs of zeros, while circular padding reads through the table.
  */
+/** Below this many values a plain loop copies a contiguous run faster than set() on a new subarray. */
+const SET_MIN_RUN = 16;
+
 export interface Im2colPlan {
   readonly channels: number;
   readonly inH: number;
@@ -117,7 +120,11 @@ export function im2col(x: Float32Array, xOffset: number, plan: Im2colPlan, col: 
           }
           if (start > 0) col.fill(0, o, o + start);
           let s = src + firstColumn;
-          for (let ow = start; ow < end; ow++, s += strideW) col[o + ow] = x[s]!;
+          if (strideW === 1 && end - start >= SET_MIN_RUN) {
+            col.set(x.subarray(s, s + end - start), o + start);
+          } else {
+            for (let ow = start; ow < end; ow++, s += strideW) col[o + ow] = x[s]!;
+          }
           if (end < outW) col.fill(0, o + end, o + outW);
           o += outW;
         }

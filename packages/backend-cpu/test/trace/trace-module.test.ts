@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../src';
 import { BakesBatch, LeNet5, Quirky, ReadsValues, TinyTextCnn, randomTokens, randomValue, tinyResNet } from './models';
 
-const cpu = createBackend();
+// Graphs run as traced (optimize: false): these tests compare them with the eager forward bit
+// for bit; test/graph/ checks the optimized compile against this path.
+const cpu = createBackend({ optimize: false });
 beforeAll(() => setBackend(cpu));
 
 /** The eager forward and the compiled graph on the same input, as plain arrays. */

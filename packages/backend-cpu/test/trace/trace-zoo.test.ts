@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../src';
 import { randomTokens, randomValue } from './models';
 
-const cpu = createBackend();
+// Graphs run as traced (optimize: false): these tests compare them with the eager forward bit
+// for bit; test/graph/ checks the optimized compile against this path.
+const cpu = createBackend({ optimize: false });
 beforeAll(() => setBackend(cpu));
 
 function sampleInput(name: string, options: ZooOptions, batch: number, seed: number): TensorValue {
