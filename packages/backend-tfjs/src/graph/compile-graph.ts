@@ -62,7 +62,9 @@ export function compileTfGraph(graph: Graph, options: CompileOptions): Executabl
   const preparedConvs: PreparedConv[] = [];
   const preparedNorms: PreparedBatchNorm[] = [];
   const preparedLinears: PreparedLinear[] = [];
-  const steps = nodes.map((p) => makeStep(p, options.kernels, withConstant, { convs: preparedConvs, norms: preparedNorms, linears: preparedLinears }));
+  // Engines on the JavaScript thread, where reading one value back synchronously costs about an op (see maxPoolNhwc).
+  const cheapReads = options.backend === 'tfjs-wasm' || options.backend === 'tfjs-cpu';
+  const steps = nodes.map((p) => makeStep(p, options.kernels, withConstant, { convs: preparedConvs, norms: preparedNorms, linears: preparedLinears }, cheapReads));
 
   const lastUse = new Map<string, number>();
   g.nodes.forEach((node, i) => node.inputs.forEach((v) => lastUse.set(v, i)));
@@ -162,7 +164,7 @@ interface Prepared {
   readonly linears: PreparedLinear[];
 }
 
-function makeStep(p: PlannedNode, kernels: TfKernelTable, withConstant: <T>(name: string, use: (t: tf.Tensor) => T) => T, prepared: Prepared): Step {
+function makeStep(p: PlannedNode, kernels: TfKernelTable, withConstant: <T>(name: string, use: (t: tf.Tensor) => T) => T, prepared: Prepared, cheapReads: boolean): Step {
   const { node } = p;
   switch (p.kind) {
     case 'convNhwc': {
@@ -195,7 +197,7 @@ function makeStep(p: PlannedNode, kernels: TfKernelTable, withConstant: <T>(name
       return ([a, b]) => [tf.add(a!, b!)];
     case 'maxPoolNhwc': {
       const attrs = node.attrs as OpAttrs<'maxPool2d'>;
-      return ([x]) => [maxPoolNhwc(x!, attrs)];
+      return ([x]) => [maxPoolNhwc(x!, attrs, cheapReads)];
     }
     case 'kernel': {
       const kernel = kernels[node.op] as TfKernel<OpType>;

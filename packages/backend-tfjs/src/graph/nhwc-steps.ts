@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { tfPad } from '../kernels/convolution';
 import { nchwToNhwc, nhwcToNchw, oihwToHwio } from '../kernels/layout';
 import { maxPoolWindows } from '../kernels/max-pooling';
-import { poolGeometry } from '../kernels/pooling';
+import { paddedWindows, poolGeometry } from '../kernels/pooling';
 
 // The NHWC forms of the ops a compiled graph keeps in NHWC (layout-plan.ts). Each computes the
 // same tfjs ops as its NCHW kernel in src/kernels, only without the transposes around it, so
@@ -60,10 +60,21 @@ export function batchNormNhwc(x: tf.Tensor, bn: PreparedBatchNorm): tf.Tensor {
   return tf.add(tf.mul(x, bn.a), bn.b);
 }
 
-/** maxPool2d of an NHWC batch: pools never mix channels, so the planes' code runs on it directly. */
-export function maxPoolNhwc(x: tf.Tensor, attrs: MaxPoolAttrs): tf.Tensor {
+/**
+ * maxPool2d (no dilation, see layout-plan.ts) of an NHWC batch: pools never mix channels, so the
+ * planes' code runs on it directly. maxPoolWindows adds five ops to put back the NaN that tfjs's
+ * maxPool drops. With `checkFinite` (engines whose synchronous read of one value is cheap: wasm,
+ * cpu) one sum is read first: a finite sum means every element is finite (a NaN or ±Inf makes the
+ * sum NaN or ±Inf, IEEE addition has no way around it), so no window holds a NaN and the plain
+ * maxPool is already exact; otherwise (NaN, infinities, or a sum that overflows) the NaN-keeping
+ * path runs as before.
+ */
+export function maxPoolNhwc(x: tf.Tensor, attrs: MaxPoolAttrs, checkFinite: boolean): tf.Tensor {
   const [n, h, w, c] = x.shape as [number, number, number, number];
   const g = poolGeometry('maxPool2d', { dtype: x.dtype, shape: [n, c, h, w] }, attrs);
+  if (checkFinite && x.dtype === 'float32' && Number.isFinite(tf.sum(x).dataSync()[0]!)) {
+    return tf.maxPool(paddedWindows(x as tf.Tensor4D, g, -Infinity), [g.h.kernel, g.w.kernel], [g.h.stride, g.w.stride], 'valid');
+  }
   return maxPoolWindows(x as tf.Tensor4D, g);
 }
 
