@@ -1,4 +1,5 @@
 import { CnnkitError } from '@cnnkit/core';
+import { type GemmExtras, NO_EXTRAS, applyEpilogue, materializeB } from './gemm-extras';
 import { referenceGemm } from './reference-gemm';
 import { GemmThreadPool, THREADED_GEMM_MIN_MNK } from './wasm/gemm-thread-pool';
 import { threadedWasmGemm } from './wasm/threaded-wasm-gemm';
@@ -15,14 +16,14 @@ export function defaultGemmImplementation(): GemmImplementation {
 }
 
 let activeName: GemmImplementation | undefined;
-/** A GEMM implementation: gemm()'s parameters; `packedA` is a hint an implementation may ignore. */
+/** A GEMM implementation: gemm()'s parameters. */
 type GemmFunction = (
   m: number, n: number, k: number,
   a: Float32Array, aOffset: number, lda: number, transA: boolean,
   b: Float32Array, bOffset: number, ldb: number, transB: boolean,
   c: Float32Array, cOffset: number, ldc: number,
   beta: 0 | 1,
-  packedA?: PackedGemmA,
+  extras?: GemmExtras,
 ) => void;
 
 /** op(A) packed ahead by packGemmA for the GEMM that is active now. */
@@ -33,13 +34,26 @@ let threadCount = 1;
 let pool: GemmThreadPool | undefined;
 
 /** The wasm GEMM on the thread pool, which starts with the first GEMM large enough to use it. */
-const pooledWasmGemm: GemmFunction = (m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, packedA) => {
+const pooledWasmGemm: GemmFunction = (m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras) => {
   if (pool === undefined && m * n * k < THREADED_GEMM_MIN_MNK) {
-    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, packedA);
+    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras);
     return;
   }
   pool ??= new GemmThreadPool(threadCount);
-  threadedWasmGemm(pool, m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, packedA);
+  threadedWasmGemm(pool, m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras);
+};
+
+/**
+ * The reference GEMM with the extras: B written whole when a writer stands for it, the
+ * epilogue applied afterwards, a packed A ignored (it multiplies A itself).
+ */
+const referenceGemmWithExtras: GemmFunction = (m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras = NO_EXTRAS) => {
+  if (extras.writeB !== undefined && m > 0 && n > 0 && k > 0) {
+    referenceGemm(m, n, k, a, aOffset, lda, transA, materializeB(extras.writeB, k, n), 0, n, false, c, cOffset, ldc, beta);
+  } else {
+    referenceGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
+  }
+  applyEpilogue(c, cOffset, ldc, Math.max(m, 0), Math.max(n, 0), extras);
 };
 
 /**
@@ -54,7 +68,7 @@ export function setGemmImplementation(name: GemmImplementation): void {
     }
     active = threadCount > 1 ? pooledWasmGemm : wasmGemm;
   } else if (name === 'reference') {
-    active = referenceGemm;
+    active = referenceGemmWithExtras;
   } else {
     throw new CnnkitError('INVALID_ARGUMENT', `gemm '${String(name)}' is not an implementation; expected one of ${GEMM_IMPLEMENTATIONS.map((g) => `'${g}'`).join(', ')}`, { gemm: String(name) });
   }
@@ -105,7 +119,9 @@ export function gemmImplementation(): GemmImplementation {
 /**
  * C[m×n] = op(A)[m×k] · op(B)[k×n] + beta·C, row-major with leading dimensions and offsets, so
  * callers can multiply sub-blocks (one convolution group, one batch item) without copying.
- * op(X) is X or its transpose. beta is 0 (overwrite) or 1 (accumulate). Runs the implementation
+ * op(X) is X or its transpose. beta is 0 (overwrite) or 1 (accumulate). `extras` (gemm-extras.ts)
+ * may supply A packed ahead, B written a block at a time, and a bias + relu epilogue; every
+ * implementation honours them. Runs the implementation
  * chosen with setGemmImplementation (reference-gemm.ts, wasm/wasm-gemm.ts).
  */
 export function gemm(
@@ -114,14 +130,14 @@ export function gemm(
   b: Float32Array, bOffset: number, ldb: number, transB: boolean,
   c: Float32Array, cOffset: number, ldc: number,
   beta: 0 | 1,
-  packedA?: PackedGemmA,
+  extras?: GemmExtras,
 ): void {
   if (active === undefined) gemmImplementation();
-  active!(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, packedA);
+  active!(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras);
 }
 
 /**
- * op(A) packed once for later gemm() calls with the same A, m and k (`packedA`), where the active
+ * op(A) packed once for later gemm() calls with the same A, m and k (extras.packedA), where the active
  * implementation packs A (the 'wasm-simd' GEMM); undefined where it would not use one. The
  * implementations that do not use it ignore it, so a packed A stays correct if the process
  * switches implementation afterwards.

@@ -1,15 +1,16 @@
 import { type ConvAttrs, type Tensor, CnnkitError, formatShape, getOpDef, resolvePads } from '@cnnkit/core';
 import { type PackedGemmA, gemm } from '../gemm/gemm';
 import { cpuTensor, f32 } from '../tensor';
-import { im2col, planIm2col } from './im2col';
+import { im2colBlock, planIm2col } from './im2col';
 
 /**
- * conv1d and conv2d, one implementation: per batch item and group, unroll the group's input
- * channels with im2col and multiply by the group's weights with the blocked GEMM,
+ * conv1d and conv2d, one implementation: per batch item and group, multiply the group's weights
+ * by its input channels unrolled with im2col, with the blocked GEMM,
  *   y[n, group rows] = W_g [O/g, C/g·kH·kW] · col [C/g·kH·kW, outH·outW],
- * writing straight into the output. A 1×1, stride-1, unpadded kernel skips im2col: the input
- * block already is that matrix. Bias is written first and the GEMM accumulates onto it, unless a
- * relu follows: then one pass after the GEMM adds the bias and applies the relu together.
+ * writing straight into the output. The GEMM asks for col a block at a time (im2colBlock), so it
+ * is never held whole. A 1×1, stride-1, unpadded kernel skips im2col: the input block already is
+ * that matrix. The bias (and a relu the compiled graph fused in) is applied as the GEMM stores
+ * its result.
  */
 export function convolution(op: 'conv1d' | 'conv2d', inputs: readonly Tensor[], attrs: ConvAttrs, prepared: PreparedConvolution = {}): Tensor[] {
   const [x, w, b] = checkInputs(op, inputs);
@@ -33,27 +34,24 @@ export function convolution(op: 'conv1d' | 'conv2d', inputs: readonly Tensor[], 
 
   const xs = f32(x), ws = f32(w), bs = b ? f32(b) : undefined;
   const relu = prepared.relu === true;
-  const packed = prepared.packedWeights;
   const y = new Float32Array(batch * outChannels * outPlane);
-  const biasFirst = bs !== undefined && !relu;
-  if (biasFirst) for (let row = 0; row < batch * outChannels; row++) y.fill(bs[row % outChannels]!, row * outPlane, (row + 1) * outPlane);
-  const col = direct ? xs : new Float32Array(depth * outPlane);
 
   for (let n = 0; n < batch; n++) {
     for (let g = 0; g < groups; g++) {
       const xStart = (n * inChannels + g * groupIn) * inPlane;
-      if (!direct) im2col(xs, xStart, plan, col);
+      const writeB = direct ? undefined : (out: Float32Array, outAt: number, p0: number, rows: number, j0: number, cols: number): void => {
+        im2colBlock(xs, xStart, plan, p0, rows, j0, cols, out, outAt);
+      };
       gemm(
         groupOut, outPlane, depth,
         ws, g * groupOut * depth, depth, false,
-        col, direct ? xStart : 0, outPlane, false,
+        xs, direct ? xStart : 0, outPlane, false,
         y, (n * outChannels + g * groupOut) * outPlane, outPlane,
-        biasFirst ? 1 : 0,
-        packed?.[g],
+        0,
+        { packedA: prepared.packedWeights?.[g], writeB, rowBias: bs, rowBiasAt: g * groupOut, relu },
       );
     }
   }
-  if (relu) biasRelu(y, bs, outChannels, outPlane);
   return [cpuTensor(y, outShape)];
 }
 
@@ -66,17 +64,6 @@ export interface PreparedConvolution {
   readonly packedWeights?: readonly (PackedGemmA | undefined)[];
   /** A relu the compiled graph fused into this node: applied to the output, with the bias, in one pass. */
   readonly relu?: boolean;
-}
-
-/** y[row, :] = relu(y[row, :] + bias[row mod channels]); relu keeps NaN, as the relu kernel does. */
-function biasRelu(y: Float32Array, bias: Float32Array | undefined, channels: number, plane: number): void {
-  for (let row = 0, i = 0; i < y.length; row++) {
-    const add = bias === undefined ? 0 : bias[row % channels]!;
-    for (const end = i + plane; i < end; i++) {
-      const v = y[i]! + add;
-      y[i] = v < 0 ? 0 : v;
-    }
-  }
 }
 
 function checkInputs(op: string, inputs: readonly Tensor[]): [Tensor, Tensor, Tensor | undefined] {

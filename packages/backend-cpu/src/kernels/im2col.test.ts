@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axisTaps, im2col, planIm2col } from './im2col';
+import { axisTaps, im2col, im2colBlock, planIm2col } from './im2col';
+import { seeded } from './kernel-test-data';
 
 function unroll(x: number[], xOffset: number, spec: Parameters<typeof planIm2col>[0]): number[][] {
   const plan = planIm2col(spec);
@@ -49,5 +50,38 @@ describe('im2col', () => {
     // in 4, kernel 3, stride 2, pad 2: tap t reads 2·o − 2 + t for o = 0..2.
     expect([...axisTaps(4, 3, 2, 1, 2, 3, false)]).toEqual([-1, 0, 2, -1, 1, 3, 0, 2, -1]);
     expect([...axisTaps(4, 3, 2, 1, 2, 3, true)]).toEqual([2, 0, 2, 3, 1, 3, 0, 2, 0]);
+  });
+
+  it('im2colBlock writes exactly the block of the whole unrolled matrix, for any rows and columns', () => {
+    // The whole matrix (checked by hand above) is the truth; blocks cut across channels, kernel
+    // taps and output rows at random, over zero padding, strides, dilation, circular and 1-D.
+    const random = seeded(5);
+    const specs: Parameters<typeof planIm2col>[0][] = [
+      { channels: 3, inSize: [7, 6], kernel: [3, 3], strides: [1, 1], dilations: [1, 1], padBegins: [1, 1], outSize: [7, 6], circular: false },
+      { channels: 2, inSize: [9, 8], kernel: [3, 2], strides: [2, 3], dilations: [1, 2], padBegins: [1, 0], outSize: [5, 2], circular: false },
+      { channels: 2, inSize: [5, 5], kernel: [3, 3], strides: [1, 1], dilations: [2, 1], padBegins: [2, 1], outSize: [5, 5], circular: true },
+      { channels: 4, inSize: [11], kernel: [4], strides: [2], dilations: [1], padBegins: [3], outSize: [7], circular: false },
+      { channels: 1, inSize: [3, 3], kernel: [5, 5], strides: [1, 1], dilations: [1, 1], padBegins: [2, 2], outSize: [3, 3], circular: false },
+    ];
+    for (const spec of specs) {
+      const plan = planIm2col(spec);
+      const size = spec.channels * spec.inSize.reduce((a, b) => a * b, 1);
+      const x = Float32Array.from({ length: size + 3 }, () => random() * 2 - 1);
+      const whole = new Float32Array(plan.rows * plan.cols);
+      im2col(x, 3, plan, whole);
+      for (let trial = 0; trial < 25; trial++) {
+        const p0 = Math.floor(random() * plan.rows), rows = 1 + Math.floor(random() * (plan.rows - p0));
+        const j0 = Math.floor(random() * plan.cols), cols = 1 + Math.floor(random() * (plan.cols - j0));
+        const block = new Float32Array(2 + rows * cols + 2).fill(Number.NaN);
+        im2colBlock(x, 3, plan, p0, rows, j0, cols, block, 2);
+        for (let r = 0; r < rows; r++) {
+          for (let c = 0; c < cols; c++) {
+            const got = block[2 + r * cols + c], want = whole[(p0 + r) * plan.cols + j0 + c];
+            if (got !== want) expect.fail(`${JSON.stringify(spec)} block rows ${p0}+${rows} cols ${j0}+${cols}: (${r}, ${c}) is ${got}, whole matrix has ${want}`);
+          }
+        }
+        expect([block[0], block[1], block[block.length - 2], block[block.length - 1]]).toEqual([NaN, NaN, NaN, NaN]);
+      }
+    }
   });
 });

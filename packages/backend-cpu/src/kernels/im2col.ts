@@ -132,3 +132,48 @@ export function im2col(x: Float32Array, xOffset: number, plan: Im2colPlan, col: 
     }
   }
 }
+
+/**
+ * Rows p0 … p0+rows−1, columns j0 … j0+cols−1 of the matrix im2col writes, row-major with row
+ * stride `cols`, at out[outAt]. The GEMM asks for one KC×NC block at a time and packs it while it
+ * is still in cache, so the whole unrolled matrix (several megabytes for a 56×56 map) is never
+ * written out and read back.
+ */
+export function im2colBlock(x: Float32Array, xOffset: number, plan: Im2colPlan, p0: number, rows: number, j0: number, cols: number, out: Float32Array, outAt: number): void {
+  const { inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, colFirst, strideW, circular } = plan;
+  const taps = kH * kW;
+  const plane = inH * inW;
+  const ohFirst = Math.floor(j0 / outW), owFirst = j0 - ohFirst * outW;
+  let o = outAt;
+  for (let p = p0; p < p0 + rows; p++) {
+    const c = Math.floor(p / taps), tap = p - c * taps;
+    const i = Math.floor(tap / kW), j = tap - i * kW;
+    const channelStart = xOffset + c * plane;
+    const start = colStart[j]!, end = colEnd[j]!, firstColumn = colFirst[j]!;
+    let left = cols;
+    for (let oh = ohFirst, ow0 = owFirst; left > 0; oh++, ow0 = 0) {
+      const ow1 = Math.min(outW, ow0 + left);
+      const ih = rowTaps[i * outH + oh]!;
+      const base = o - ow0; // out index of output column 0 of this output row
+      if (ih < 0) {
+        out.fill(0, o, o + ow1 - ow0);
+      } else if (circular) {
+        const src = channelStart + ih * inW;
+        for (let ow = ow0; ow < ow1; ow++) out[base + ow] = x[src + colTaps[j * outW + ow]!]!;
+      } else {
+        // Inside [start, end) output column ow reads input column firstColumn + (ow − start)·stride.
+        const from = Math.max(ow0, start), to = Math.min(ow1, end);
+        if (from >= to) {
+          out.fill(0, o, o + ow1 - ow0);
+        } else {
+          if (from > ow0) out.fill(0, o, base + from);
+          let s = channelStart + ih * inW + firstColumn + (from - start) * strideW;
+          for (let ow = from; ow < to; ow++, s += strideW) out[base + ow] = x[s]!;
+          if (to < ow1) out.fill(0, base + to, base + ow1);
+        }
+      }
+      o += ow1 - ow0;
+      left -= ow1 - ow0;
+    }
+  }
+}

@@ -55,7 +55,7 @@ describe('wasm GEMM with A packed ahead (packWasmA)', () => {
       expect(packed.blockAt.length).toBe(Math.ceil(s.m / WASM_MC) * Math.ceil(s.k / WASM_KC));
       // The packed copy is what gets multiplied: A itself may change after packing.
       a.fill(Number.NaN);
-      wasmGemm(s.m, s.n, s.k, a, 5, lda, s.transA, b, 7, ldb, s.transB, c, 3, ldc, s.beta, packed);
+      wasmGemm(s.m, s.n, s.k, a, 5, lda, s.transA, b, 7, ldb, s.transB, c, 3, ldc, s.beta, { packedA: packed });
     }));
   });
 
@@ -65,7 +65,7 @@ describe('wasm GEMM with A packed ahead (packWasmA)', () => {
     shapes.slice(0, 20).forEach((s, i) => expectSameBits(s, 300 + i, (s, a, lda, b, ldb, c, ldc) => {
       const packed = packWasmA(s.m, s.k, a, 5, lda, s.transA);
       a.fill(Number.NaN);
-      threadedWasmGemm(pool, s.m, s.n, s.k, a, 5, lda, s.transA, b, 7, ldb, s.transB, c, 3, ldc, s.beta, packed);
+      threadedWasmGemm(pool, s.m, s.n, s.k, a, 5, lda, s.transA, b, 7, ldb, s.transB, c, 3, ldc, s.beta, { packedA: packed });
     }));
   }, 60_000);
 
@@ -78,7 +78,7 @@ describe('wasm GEMM with A packed ahead (packWasmA)', () => {
   it('refuses an A packed for another shape, naming both', () => {
     const a = new Float32Array(8 * 16), b = new Float32Array(16 * 8), c = new Float32Array(8 * 8);
     const packed = packWasmA(8, 16, a, 0, 16, false)!;
-    const call = (): void => wasmGemm(8, 8, 12, a, 0, 16, false, b, 0, 8, false, c, 0, 8, 0, packed);
+    const call = (): void => wasmGemm(8, 8, 12, a, 0, 16, false, b, 0, 8, false, c, 0, 8, 0, { packedA: packed });
     expect(call).toThrow(CnnkitError);
     expect(call).toThrow(/packed as 8×16 for a 8×12 product/);
   });

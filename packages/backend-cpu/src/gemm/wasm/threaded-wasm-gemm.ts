@@ -1,6 +1,7 @@
 import { WASM_MR, WASM_NR } from './gemm-module';
 import type { GemmThreadPool } from './gemm-thread-pool';
-import { WASM_KC, WASM_MC, WASM_NC, type WasmPackedA, moveRows, roundUp, stageAndPack, wasmGemm } from './wasm-gemm';
+import { type GemmExtras, NO_EXTRAS, storeRows } from '../gemm-extras';
+import { WASM_KC, WASM_MC, WASM_NC, moveRows, roundUp, stageAndPack, wasmGemm, wasmGemmEdgeCase } from './wasm-gemm';
 
 /** Floats of C the shared memory holds at once (as wasm-gemm.ts's MAX_C_BLOCK). */
 const MAX_C_BLOCK = 1 << 22;
@@ -23,18 +24,16 @@ export function threadedWasmGemm(
   b: Float32Array, bOffset: number, ldb: number, transB: boolean,
   c: Float32Array, cOffset: number, ldc: number,
   beta: 0 | 1,
-  packedA?: WasmPackedA,
+  extras: GemmExtras = NO_EXTRAS,
 ): void {
-  if (m < WASM_MR || n <= 0 || k <= 0 || m * n * k < pool.minMnk) {
-    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, packedA);
+  const { packedA, writeB } = extras;
+  // Small products stay on this thread; so does an A packed for another shape, a caller's bug
+  // that the single-threaded GEMM reports.
+  if (m * n * k < pool.minMnk || (packedA !== undefined && (packedA.m !== m || packedA.k !== k))) {
+    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras);
     return;
   }
-  // packWasmA checked the shape when it packed; a mismatch here is a caller's bug, which
-  // wasmGemm reports, so take the unpacked path and let the single-threaded one throw.
-  if (packedA !== undefined && (packedA.m !== m || packedA.k !== k)) {
-    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, packedA);
-    return;
-  }
+  if (wasmGemmEdgeCase(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras)) return;
   const mPadded = roundUp(m, WASM_MR);
   const ncBlock = Math.max(WASM_NR, Math.min(WASM_NC, Math.floor(MAX_C_BLOCK / mPadded / WASM_NR) * WASM_NR));
   const kcMax = Math.min(k, WASM_KC);
@@ -49,7 +48,7 @@ export function threadedWasmGemm(
   const stageAt = csAt + mPadded * ncMax;
   const end = stageAt + Math.max(mcMax, ncMax) * kcMax;
   if (!pool.fits(end * 4)) {
-    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, packedA);
+    wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras);
     return;
   }
   const heap = pool.heap(end * 4);
@@ -63,7 +62,12 @@ export function threadedWasmGemm(
     if (beta === 1) moveRows(c, cOffset + jc, ldc, heap, csAt, ncPadded, m, nc);
     for (let pc = 0; pc < k; pc += WASM_KC) {
       const kc = Math.min(WASM_KC, k - pc);
-      stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
+      if (writeB === undefined) {
+        stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
+      } else {
+        writeB(heap, stageAt, pc, kc, jc, nc);
+        kernel.packCopyB(stageAt * 4, nc * 4, kc, Math.ceil(nc / WASM_NR), pbAt * 4);
+      }
       for (let group = 0; group < m; group += groupRows) {
         const rows = Math.min(groupRows, m - group);
         if (packedA !== undefined) {
@@ -82,6 +86,6 @@ export function threadedWasmGemm(
         });
       }
     }
-    moveRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, m, nc);
+    storeRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, 0, m, nc, extras);
   }
 }

@@ -1,4 +1,5 @@
 import { CnnkitError } from '@cnnkit/core';
+import { type GemmExtras, NO_EXTRAS, applyEpilogue, materializeB, storeRows } from '../gemm-extras';
 import { gemmEdgeCase } from '../small-m';
 import { WASM_MR, WASM_NR } from './gemm-module';
 import { type WasmPackFunction, wasmGemmKernel, wasmHeap } from './wasm-kernel';
@@ -39,9 +40,10 @@ export function wasmGemm(
   b: Float32Array, bOffset: number, ldb: number, transB: boolean,
   c: Float32Array, cOffset: number, ldc: number,
   beta: 0 | 1,
-  packedA?: WasmPackedA,
+  extras: GemmExtras = NO_EXTRAS,
 ): void {
-  if (gemmEdgeCase(WASM_MR, m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta)) return;
+  if (wasmGemmEdgeCase(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras)) return;
+  const { packedA, writeB } = extras;
   if (packedA !== undefined && (packedA.m !== m || packedA.k !== k)) {
     throw new CnnkitError('INVALID_ARGUMENT', `wasmGemm was given A packed as ${packedA.m}×${packedA.k} for a ${m}×${k} product; expected the same shape`, { m, k });
   }
@@ -70,7 +72,12 @@ export function wasmGemm(
     for (let pc = 0; pc < k; pc += WASM_KC) {
       const kc = Math.min(WASM_KC, k - pc);
       const multiply = beta === 0 && pc === 0 ? macroKernelOverwrite : macroKernel;
-      stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
+      if (writeB === undefined) {
+        stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
+      } else {
+        writeB(heap, stageAt, pc, kc, jc, nc);
+        kernel.packCopyB(stageAt * 4, nc * 4, kc, Math.ceil(nc / WASM_NR), pbAt * 4);
+      }
       for (let ic = 0; ic < m; ic += WASM_MC) {
         const mc = Math.min(WASM_MC, m - ic);
         if (packedA === undefined) {
@@ -82,8 +89,30 @@ export function wasmGemm(
         multiply(roundUp(mc, WASM_MR), ncPadded, kc, paAt * 4, pbAt * 4, (csAt + ic * ncPadded) * 4, ncPadded * 4);
       }
     }
-    moveRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, m, nc);
+    storeRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, 0, m, nc, extras);
   }
+}
+
+/**
+ * The products wasmGemm does not pack for (see gemmEdgeCase), with the extras honoured: B
+ * written whole when a writer stands in for it, the epilogue applied to the finished C.
+ */
+export function wasmGemmEdgeCase(
+  m: number, n: number, k: number,
+  a: Float32Array, aOffset: number, lda: number, transA: boolean,
+  b: Float32Array, bOffset: number, ldb: number, transB: boolean,
+  c: Float32Array, cOffset: number, ldc: number,
+  beta: 0 | 1,
+  extras: GemmExtras,
+): boolean {
+  if (m > 0 && n > 0 && k > 0 && m >= WASM_MR) return false;
+  if (extras.writeB !== undefined && m > 0 && n > 0 && k > 0) {
+    gemmEdgeCase(WASM_MR, m, n, k, a, aOffset, lda, transA, materializeB(extras.writeB, k, n), 0, n, false, c, cOffset, ldc, beta);
+  } else {
+    gemmEdgeCase(WASM_MR, m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
+  }
+  applyEpilogue(c, cOffset, ldc, Math.max(m, 0), Math.max(n, 0), extras);
+  return true;
 }
 
 /**

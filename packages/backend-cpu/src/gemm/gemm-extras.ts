@@ -1,0 +1,70 @@
+import type { WasmPackedA } from './wasm/wasm-gemm';
+
+/**
+ * Writes op(B)[p0 : p0+rows, j0 : j0+cols] row-major (rows of `cols` floats) at out[outAt]: B
+ * made a block at a time instead of held whole — a convolution's im2col matrix, which is
+ * larger than the cache, is then written straight into the GEMM's staging area while it stays
+ * in cache (kernels/im2col.ts, im2colBlock).
+ */
+export type BlockWriter = (out: Float32Array, outAt: number, p0: number, rows: number, j0: number, cols: number) => void;
+
+/** What a caller may add to a gemm() call beyond C = op(A)·op(B) + beta·C. */
+export interface GemmExtras {
+  /** op(A) packed ahead by packGemmA (ignored by the implementations that do not pack A). */
+  readonly packedA?: WasmPackedA;
+  /** op(B) written on demand; the b arguments are then not read. */
+  readonly writeB?: BlockWriter;
+  /** Epilogue: C[i, :] += rowBias[rowBiasAt + i] after the product. */
+  readonly rowBias?: Float32Array;
+  readonly rowBiasAt?: number;
+  /** Epilogue: relu of the finished C (NaN stays NaN, as the relu kernel). */
+  readonly relu?: boolean;
+}
+
+export const NO_EXTRAS: GemmExtras = {};
+
+/** Whether the extras ask for an epilogue on C. */
+export function hasEpilogue(extras: GemmExtras): boolean {
+  return extras.rowBias !== undefined || extras.relu === true;
+}
+
+/** op(B) as a dense k×n matrix from the writer (the paths that read B whole). */
+export function materializeB(writeB: BlockWriter, k: number, n: number): Float32Array {
+  const b = new Float32Array(k * n);
+  writeB(b, 0, 0, k, 0, n);
+  return b;
+}
+
+/**
+ * Copies `rows` rows of `cols` floats of a C block to the caller's C, applying the epilogue on
+ * the way: rows first..first+rows−1 of the product; one set() per row when there is none.
+ */
+export function storeRows(
+  from: Float32Array, fromAt: number, fromStride: number,
+  to: Float32Array, toAt: number, toStride: number,
+  firstRow: number, rows: number, cols: number, extras: GemmExtras,
+): void {
+  const { rowBias, relu } = extras;
+  const biasAt = (extras.rowBiasAt ?? 0) + firstRow;
+  for (let i = 0; i < rows; i++) {
+    const src = fromAt + i * fromStride, dst = toAt + i * toStride;
+    const add = rowBias === undefined ? 0 : rowBias[biasAt + i]!;
+    if (relu) {
+      for (let j = 0; j < cols; j++) {
+        const v = from[src + j]! + add;
+        to[dst + j] = v < 0 ? 0 : v;
+      }
+    } else if (rowBias !== undefined) {
+      for (let j = 0; j < cols; j++) to[dst + j] = from[src + j]! + add;
+    } else if (cols >= 32) {
+      to.set(from.subarray(src, src + cols), dst);
+    } else {
+      for (let j = 0; j < cols; j++) to[dst + j] = from[src + j]!;
+    }
+  }
+}
+
+/** The epilogue over C in place (for the paths that finish C before it applies). */
+export function applyEpilogue(c: Float32Array, cOffset: number, ldc: number, m: number, n: number, extras: GemmExtras): void {
+  if (hasEpilogue(extras)) storeRows(c, cOffset, ldc, c, cOffset, ldc, 0, m, n, extras);
+}

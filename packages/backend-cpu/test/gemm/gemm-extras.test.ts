@@ -1,0 +1,79 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { GemmExtras } from '../../src/gemm/gemm-extras';
+import { GemmThreadPool } from '../../src/gemm/wasm/gemm-thread-pool';
+import { threadedWasmGemm } from '../../src/gemm/wasm/threaded-wasm-gemm';
+import { wasmGemm } from '../../src/gemm/wasm/wasm-gemm';
+import { referenceGemm } from '../../src/gemm/reference-gemm';
+import { gemm, gemmImplementation, setGemmImplementation } from '../../src/gemm/gemm';
+import { randomF32, seeded } from '../../src/kernels/kernel-test-data';
+
+type Gemm = (...args: Parameters<typeof wasmGemm>) => void;
+
+/**
+ * B handed over as a block writer plus a row-bias + relu epilogue must give what the plain
+ * product does with B whole and the epilogue done by hand afterwards. Checked in the first rows
+ * and columns too, where blocks and register tiles start, and for m below the register tile
+ * (where no packing happens and B must be written whole).
+ */
+function check(run: Gemm, m: number, n: number, k: number, beta: 0 | 1, relu: boolean, seed: number): void {
+  const random = seeded(seed);
+  const a = randomF32(random, m * k), b = randomF32(random, k * n), bias = randomF32(random, m + 2);
+  const c0 = randomF32(random, m * n + 3);
+  const expected = Float32Array.from(c0);
+  referenceGemm(m, n, k, a, 0, k, false, b, 0, n, false, expected, 1, n, beta);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+    const v = expected[1 + i * n + j]! + bias[2 + i]!;
+    expected[1 + i * n + j] = relu && v < 0 ? 0 : v;
+  }
+  let blocksAsked = 0;
+  const extras: GemmExtras = {
+    writeB: (out, outAt, p0, rows, j0, cols) => {
+      blocksAsked++;
+      for (let p = 0; p < rows; p++) for (let j = 0; j < cols; j++) out[outAt + p * cols + j] = b[(p0 + p) * n + j0 + j]!;
+    },
+    rowBias: bias, rowBiasAt: 2, relu,
+  };
+  const actual = Float32Array.from(c0);
+  // b is not read when a writer stands for it: hand over garbage.
+  run(m, n, k, a, 0, k, false, new Float32Array(1).fill(Number.NaN), 0, n, false, actual, 1, n, beta, extras);
+  expect(blocksAsked).toBeGreaterThan(0);
+  expect(actual[0]).toBe(c0[0]);
+  for (let at = 1 + m * n; at < actual.length; at++) expect(actual[at]).toBe(c0[at]);
+  for (let i = 0; i < m * n; i++) {
+    const want = expected[1 + i]!, got = actual[1 + i]!;
+    if (Math.abs(got - want) > 1e-5 * (1 + Math.abs(want)) * k) expect.fail(`m ${m} n ${n} k ${k} beta ${beta} relu ${relu}: C[${i}] is ${got}, expected ${want}`);
+    if (relu) expect(got).toBeGreaterThanOrEqual(0);
+  }
+}
+
+const shapes: [number, number, number][] = [[3, 10, 7], [4, 8, 1], [9, 600, 300], [130, 70, 257], [17, 513, 40]];
+
+describe('gemm extras: B written a block at a time, bias + relu epilogue', () => {
+  const pools: GemmThreadPool[] = [];
+  afterAll(async () => {
+    await Promise.all(pools.map((p) => p.dispose()));
+  });
+
+  it('the wasm GEMM', () => {
+    shapes.forEach(([m, n, k], i) => {
+      check(wasmGemm, m, n, k, 0, true, i);
+      check(wasmGemm, m, n, k, 1, false, 10 + i);
+    });
+  });
+
+  it('the threaded wasm GEMM on 2 threads', () => {
+    const pool = new GemmThreadPool(2, { minMnk: 0 });
+    pools.push(pool);
+    shapes.forEach(([m, n, k], i) => check((...args) => threadedWasmGemm(pool, ...args), m, n, k, i % 2 === 0 ? 0 : 1, true, 20 + i));
+  }, 60_000);
+
+  it('the reference GEMM through gemm()', () => {
+    const before = gemmImplementation();
+    setGemmImplementation('reference');
+    try {
+      shapes.forEach(([m, n, k], i) => check(gemm, m, n, k, i % 2 === 0 ? 0 : 1, i % 2 === 0, 30 + i));
+    } finally {
+      setGemmImplementation(before);
+    }
+  });
+});
