@@ -143,3 +143,52 @@ describe('one-channel and 1×1 values change layout by reshape, same numbers', (
     });
   }
 });
+
+describe('conv1d chains stay channels last', () => {
+  /** As textCnn: [N, L, E] transposed to [N, E, L] for conv1ds (one with bias, relu, global max pool; one strided 'same' and an output). */
+  function textGraph(alsoOutputTransposed: boolean) {
+    const g = new GraphBuilder('text');
+    const x = g.input('x', 'float32', ['N', 9, 4]);
+    const w1 = g.initializer('w1', { dtype: 'float32', shape: [5, 4, 3], data: values(60, 1) });
+    const b1 = g.initializer('b1', { dtype: 'float32', shape: [5], data: values(5, 2) });
+    const w2 = g.initializer('w2', { dtype: 'float32', shape: [3, 4, 2], data: values(24, 3) });
+    const t = g.op('transpose', [x], { perm: [0, 2, 1] });
+    g.output(g.op('globalMaxPool', [g.op('relu', [g.op('conv1d', [t, w1, b1])])]));
+    g.output(g.op('conv1d', [t, w2], { pads: 'same', strides: 2 }));
+    if (alsoOutputTransposed) g.output(t);
+    return g.build();
+  }
+
+  it('plans the transpose as a relabelling and the conv1ds on prepared filters, unless the transposed value is an output', () => {
+    const kinds = (also: boolean) => planLayouts(validateGraph(textGraph(also))).nodes.map((p) => `${p.node.op}:${p.kind}`);
+    expect(kinds(false)).toEqual(['transpose:transposeToNlc', 'conv1d:convNhwc', 'relu:reluNhwc', 'globalMaxPool:kernel', 'conv1d:convNhwc']);
+    expect(kinds(true)[0]).toBe('transpose:kernel');
+  });
+
+  for (const engine of ['cpu', 'wasm'] as const) {
+    it(`equal the kernels run node by node, bit for bit, NaN kept (${engine})`, async () => {
+      const b = await createBackend({ engine });
+      for (const also of [false, true]) {
+        const graph = textGraph(also);
+        const data = values(2 * 36, 4);
+        data[13] = NaN;
+        const start = tf.memory().numTensors;
+        const feed = b.fromHost({ dtype: 'float32', shape: [2, 9, 4], data });
+        const compiled = await b.compile(graph);
+        const reference = compileWithKernels(graph, { backend: b.name, kernels: b.kernels, upload: b.fromHost });
+        const got = await compiled.run({ x: feed });
+        const want = await reference.run({ x: feed });
+        for (const name of compiled.outputs) {
+          expect(got[name]!.shape).toEqual(want[name]!.shape);
+          expect(Array.from(await got[name]!.data())).toEqual(Array.from(await want[name]!.data()));
+        }
+        expect(Array.from(await got[compiled.outputs[0]!]!.data()).some(Number.isNaN)).toBe(true);
+        for (const out of [got, want]) for (const t of Object.values(out)) t.dispose();
+        compiled.dispose();
+        reference.dispose();
+        feed.dispose();
+        expect(tf.memory().numTensors).toBe(start);
+      }
+    });
+  }
+});

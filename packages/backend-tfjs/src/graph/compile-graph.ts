@@ -112,7 +112,7 @@ export function compileTfGraph(graph: Graph, options: CompileOptions): Executabl
         for (const out of g.outputs) {
           const t = values.get(out)!;
           let given: tf.Tensor;
-          if (layouts.get(out) === 'nhwc') given = toNchw(t as tf.Tensor4D);
+          if (layouts.get(out) === 'nhwc') given = toNchw(t);
           // An output that is an input, a constant or already handed out is a clone the caller owns.
           else if (!owned.has(t) || handedOut.has(t)) given = t.clone();
           else given = t;
@@ -171,7 +171,7 @@ function makeStep(p: PlannedNode, kernels: TfKernelTable, withConstant: <T>(name
       const bias = node.inputs[2];
       const conv = withConstant(node.inputs[1]!, (w) => (bias ? withConstant(bias, (b) => prepareConv(w, b)) : prepareConv(w, undefined)));
       prepared.convs.push(conv);
-      const attrs = node.attrs as OpAttrs<'conv2d'>;
+      const attrs = node.attrs as OpAttrs<'conv2d' | 'conv1d'>;
       const nhwcIn = p.inputLayouts[0] === 'nhwc';
       return ([x]) => [convNhwc(x!, nhwcIn, conv, attrs)];
     }
@@ -189,6 +189,9 @@ function makeStep(p: PlannedNode, kernels: TfKernelTable, withConstant: <T>(name
       prepared.linears.push(linear);
       return ([x]) => [linearPrepared(x!, linear)];
     }
+    case 'transposeToNlc':
+      // [N, A, B] transposed to [N, B, A] is, channels last, the value as it is.
+      return ([x]) => [x!];
     case 'flattenNhwc':
       return ([x]) => [flattenNhwc(x!)];
     case 'reluNhwc':
@@ -203,7 +206,7 @@ function makeStep(p: PlannedNode, kernels: TfKernelTable, withConstant: <T>(name
       const kernel = kernels[node.op] as TfKernel<OpType>;
       const attrs = node.attrs as OpAttrs<OpType>;
       const fromNhwc = p.inputLayouts.map((layout) => layout === 'nhwc');
-      return (inputs) => kernel(inputs.map((t, i) => (fromNhwc[i] ? toNchw(t as tf.Tensor4D) : t)), attrs);
+      return (inputs) => kernel(inputs.map((t, i) => (fromNhwc[i] ? toNchw(t) : t)), attrs);
     }
   }
 }

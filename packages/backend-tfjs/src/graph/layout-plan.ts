@@ -5,7 +5,8 @@ import type { AnyNormalizedNode, ValidatedGraph } from '@cnnkit/core';
  * NHWC (tfjs's convolution layout). A compiled graph keeps convolution outputs in NHWC while the
  * ops reading them can work in NHWC unchanged (relu, inference batchNorm, same-shape add, max
  * pools), so a chain conv → batchNorm → relu → maxPool → conv transposes only at its ends.
- * 'nhwcFlat' is an NHWC value flattened from axis 1 ([N, H·W·C], not core's [N, C·H·W]): made only
+ * 'nhwc' means channels last at any rank: a rank-3 value is then [N, L, C] (conv1d's NCL turned
+ * NLC), read by the same steps. 'nhwcFlat' is an NHWC value flattened from axis 1 ([N, H·W·C], not core's [N, C·H·W]): made only
  * where every reader is a linear with constant weights, whose weight rows compile permutes to
  * match, so a conv stack's flatten → linear needs no transpose either.
  */
@@ -16,7 +17,7 @@ export type Layout = 'nchw' | 'nhwc' | 'nhwcFlat';
  * transposed once, and their rows permuted when its input is nhwcFlat) and `kernel` (the table's
  * kernel) write NCHW.
  */
-export type StepKind = 'convNhwc' | 'reluNhwc' | 'batchNormNhwc' | 'addNhwc' | 'maxPoolNhwc' | 'flattenNhwc' | 'linearPrepared' | 'kernel';
+export type StepKind = 'convNhwc' | 'reluNhwc' | 'batchNormNhwc' | 'addNhwc' | 'maxPoolNhwc' | 'flattenNhwc' | 'transposeToNlc' | 'linearPrepared' | 'kernel';
 
 export interface PlannedNode {
   readonly node: AnyNormalizedNode;
@@ -43,18 +44,31 @@ function sameShape(g: ValidatedGraph, a: string, b: string): boolean {
 }
 
 /**
- * A convolution that runs as one tfjs call on a filter prepared at compile time: 2-D, one group,
+ * A convolution that runs as one tfjs call on a filter prepared at compile time: 2-D or 1-D, one group,
  * constant weights (and bias), no circular padding, and not both strided and dilated (tfjs
  * refuses that pair; the kernel's subsampling path handles it).
  */
 function fastConv(g: ValidatedGraph, node: AnyNormalizedNode): boolean {
-  if (node.op !== 'conv2d') return false;
+  if (node.op !== 'conv2d' && node.op !== 'conv1d') return false;
   const a = node.attrs;
   const strided = a.strides.some((s) => s > 1);
   const dilated = a.dilations.some((d) => d > 1);
   const bias = node.inputs[2];
-  return a.groups === 1 && a.paddingMode !== 'circular' && !(strided && dilated) && rank(g, node.inputs[0]!) === 4
+  return a.groups === 1 && a.paddingMode !== 'circular' && !(strided && dilated) && rank(g, node.inputs[0]!) === (node.op === 'conv2d' ? 4 : 3)
     && isConstant(g, node.inputs[1]) && (bias === undefined || bias === '' || isConstant(g, bias));
+}
+
+/**
+ * A rank-3 transpose [0, 2, 1] whose output only fast conv1ds read (as their input; no graph
+ * output): [N, A, B] → [N, B, A] channels first is the input itself channels last (as an
+ * embedding's [N, L, E] output feeding a conv1d over E channels), so it moves no data.
+ */
+function transposeForConv1d(g: ValidatedGraph, node: AnyNormalizedNode, readers: ReadonlyMap<string, AnyNormalizedNode[]>): boolean {
+  if (node.op !== 'transpose' || rank(g, node.inputs[0]!) !== 3 || node.attrs.perm.join() !== '0,2,1') return false;
+  const out = node.outputs[0]!;
+  const uses = readers.get(out) ?? [];
+  return !g.outputs.includes(out) && uses.length > 0
+    && uses.every((r) => r.op === 'conv1d' && fastConv(g, r) && r.inputs.indexOf(out) === 0 && r.inputs.lastIndexOf(out) === 0);
 }
 
 function linearWithConstants(g: ValidatedGraph, node: AnyNormalizedNode): boolean {
@@ -96,6 +110,7 @@ export function planLayouts(g: ValidatedGraph): { nodes: PlannedNode[]; layouts:
     else if (nhwcIn && node.op === 'add' && ins[1] === 'nhwc' && sameShape(g, x, node.inputs[1]!)) kind = 'addNhwc';
     else if (nhwcIn && node.op === 'maxPool2d' && node.attrs.dilations.every((d) => d === 1)) kind = 'maxPoolNhwc';
     else if (nhwcIn && flattensForLinears(g, node, readers)) kind = 'flattenNhwc';
+    else if (ins[0] === 'nchw' && transposeForConv1d(g, node, readers)) kind = 'transposeToNlc';
     else if (!nhwcIn && linearWithConstants(g, node)) kind = 'linearPrepared';
     const outputLayout: Layout = kind === 'kernel' || kind === 'linearPrepared' ? 'nchw' : kind === 'flattenNhwc' ? 'nhwcFlat' : 'nhwc';
     for (const out of node.outputs) layouts.set(out, outputLayout);

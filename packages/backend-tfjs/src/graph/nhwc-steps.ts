@@ -9,16 +9,27 @@ import { paddedWindows, poolGeometry } from '../kernels/pooling';
 // same tfjs ops as its NCHW kernel in src/kernels, only without the transposes around it, so
 // results are the same numbers.
 
-/** NCHW to NHWC; a reshape (no data moved) when C is 1 or H·W is 1, as for a grayscale image input. */
-export function toNhwc(x: tf.Tensor4D): tf.Tensor4D {
-  const [n, c, h, w] = x.shape;
-  return c === 1 || h * w === 1 ? tf.reshape(x, [n, h, w, c]) : nchwToNhwc(x);
+/**
+ * Channels first to channels last: NCHW to NHWC, or NCL to NLC for a rank-3 value; a reshape (no
+ * data moved) when C is 1 or the spatial size is 1, as for a grayscale image input.
+ */
+export function toNhwc(x: tf.Tensor): tf.Tensor {
+  if (x.rank === 3) {
+    const [n, c, l] = x.shape as [number, number, number];
+    return c === 1 || l === 1 ? tf.reshape(x, [n, l, c]) : tf.transpose(x, [0, 2, 1]);
+  }
+  const [n, c, h, w] = x.shape as [number, number, number, number];
+  return c === 1 || h * w === 1 ? tf.reshape(x, [n, h, w, c]) : nchwToNhwc(x as tf.Tensor4D);
 }
 
-/** NHWC to NCHW; a reshape when C is 1 or H·W is 1. */
-export function toNchw(x: tf.Tensor4D): tf.Tensor4D {
-  const [n, h, w, c] = x.shape;
-  return c === 1 || h * w === 1 ? tf.reshape(x, [n, c, h, w]) : nhwcToNchw(x);
+/** Channels last to channels first (NHWC to NCHW, NLC to NCL); a reshape when C is 1 or the spatial size is 1. */
+export function toNchw(x: tf.Tensor): tf.Tensor {
+  if (x.rank === 3) {
+    const [n, l, c] = x.shape as [number, number, number];
+    return c === 1 || l === 1 ? tf.reshape(x, [n, c, l]) : tf.transpose(x, [0, 2, 1]);
+  }
+  const [n, h, w, c] = x.shape as [number, number, number, number];
+  return c === 1 || h * w === 1 ? tf.reshape(x, [n, c, h, w]) : nhwcToNchw(x as tf.Tensor4D);
 }
 
 /** A constant convolution's filter in tfjs's HWIO layout and its bias, made once at compile time. */
@@ -27,13 +38,29 @@ export interface PreparedConv {
   readonly bias: tf.Tensor1D | undefined;
 }
 
+/** conv1d's OIL weights are a conv2d's over H = 1 (kernels/convolution.ts): filter [1, L, I, O]. */
 export function prepareConv(w: tf.Tensor, b: tf.Tensor | undefined): PreparedConv {
-  return { filter: oihwToHwio(w as tf.Tensor4D), bias: b === undefined ? undefined : tf.clone(b) as tf.Tensor1D };
+  const filter = tf.tidy(() => oihwToHwio((w.rank === 3 ? tf.reshape(w, [w.shape[0]!, w.shape[1]!, 1, w.shape[2]!]) : w) as tf.Tensor4D));
+  return { filter, bias: b === undefined ? undefined : tf.clone(b) as tf.Tensor1D };
 }
 
-/** conv2d (one group, see layout-plan.ts's fastConv) of an NHWC or NCHW input, NHWC out. */
-export function convNhwc(x: tf.Tensor, inputIsNhwc: boolean, conv: PreparedConv, attrs: ConvAttrs): tf.Tensor4D {
-  const xh = inputIsNhwc ? (x as tf.Tensor4D) : toNhwc(x as tf.Tensor4D);
+/**
+ * conv2d or conv1d (one group, see layout-plan.ts's fastConv) of a channels-last or channels-first
+ * input, channels last out. conv1d runs as the kernel runs it, a conv2d over H = 1, on [N, 1, L, C].
+ */
+export function convNhwc(x: tf.Tensor, inputIsNhwc: boolean, conv: PreparedConv, attrs: ConvAttrs): tf.Tensor {
+  if (x.rank === 3) {
+    const xl = inputIsNhwc ? x : toNhwc(x);
+    const [n, l, c] = xl.shape as [number, number, number];
+    const k = conv.filter.shape[1];
+    const p = resolvePads(attrs.pads, [l], [k], attrs.strides, attrs.dilations);
+    const y = tf.fused.conv2d({
+      x: tf.reshape(xl, [n, 1, l, c]) as tf.Tensor4D, filter: conv.filter, strides: [1, attrs.strides[0]!], pad: tfPad([0, 0, p[0]!, p[1]!]),
+      dilations: [1, attrs.dilations[0]!], ...(conv.bias ? { bias: conv.bias } : {}),
+    });
+    return tf.reshape(y, [n, y.shape[2], y.shape[3]]);
+  }
+  const xh = (inputIsNhwc ? x : toNhwc(x)) as tf.Tensor4D;
   const [kH, kW] = conv.filter.shape;
   const p = resolvePads(attrs.pads, [xh.shape[1], xh.shape[2]], [kH, kW], attrs.strides, attrs.dilations);
   const pad = tfPad([p[0]!, p[2]!, p[1]!, p[3]!]);
