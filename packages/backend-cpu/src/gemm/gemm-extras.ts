@@ -1,19 +1,22 @@
 import type { WasmPackedA } from './wasm/wasm-gemm';
 
 /**
- * Writes op(B)[p0 : p0+rows, j0 : j0+cols] row-major (rows of `cols` floats) at out[outAt]: B
- * made a block at a time instead of held whole — a convolution's im2col matrix, which is
- * larger than the cache, is then written straight into the GEMM's staging area while it stays
- * in cache (kernels/im2col.ts, im2colBlock).
+ * Writes op(B)[p0 : p0+rows, j0 : j0+cols] row-major (rows of `cols` floats) at out[outAt],
+ * reading the caller's b through `src` from `srcAt` (b itself from bOffset, or a copy of
+ * b[bOffset, bOffset + bSourceLength) the GEMM put next to its staging area, in the same array as
+ * `out`, so the writer can move runs with copyWithin). B made a block at a time instead of held
+ * whole: a convolution's im2col matrix, larger than the cache, is written straight into the
+ * GEMM's staging area while it stays in cache (kernels/im2col.ts, im2colBlock).
  */
-export type BlockWriter = (out: Float32Array, outAt: number, p0: number, rows: number, j0: number, cols: number) => void;
+export type BlockWriter = (src: Float32Array, srcAt: number, out: Float32Array, outAt: number, p0: number, rows: number, j0: number, cols: number) => void;
 
 /** What a caller may add to a gemm() call beyond C = op(A)·op(B) + beta·C. */
 export interface GemmExtras {
   /** op(A) packed ahead by packGemmA (ignored by the implementations that do not pack A). */
   readonly packedA?: WasmPackedA;
-  /** op(B) written on demand; the b arguments are then not read. */
+  /** op(B) written on demand from b[bOffset, bOffset + bSourceLength); ldb and transB are then not used. */
   readonly writeB?: BlockWriter;
+  readonly bSourceLength?: number;
   /** Epilogue: C[i, :] += rowBias[rowBiasAt + i] after the product. */
   readonly rowBias?: Float32Array;
   readonly rowBiasAt?: number;
@@ -29,10 +32,10 @@ export function hasEpilogue(extras: GemmExtras): boolean {
 }
 
 /** op(B) as a dense k×n matrix from the writer (the paths that read B whole). */
-export function materializeB(writeB: BlockWriter, k: number, n: number): Float32Array {
-  const b = new Float32Array(k * n);
-  writeB(b, 0, 0, k, 0, n);
-  return b;
+export function materializeB(writeB: BlockWriter, b: Float32Array, bOffset: number, k: number, n: number): Float32Array {
+  const dense = new Float32Array(k * n);
+  writeB(b, bOffset, dense, 0, 0, k, 0, n);
+  return dense;
 }
 
 /**

@@ -39,8 +39,8 @@ export function convolution(op: 'conv1d' | 'conv2d', inputs: readonly Tensor[], 
   for (let n = 0; n < batch; n++) {
     for (let g = 0; g < groups; g++) {
       const xStart = (n * inChannels + g * groupIn) * inPlane;
-      const writeB = direct ? undefined : (out: Float32Array, outAt: number, p0: number, rows: number, j0: number, cols: number): void => {
-        im2colBlock(xs, xStart, plan, p0, rows, j0, cols, out, outAt);
+      const writeB = direct ? undefined : (src: Float32Array, srcAt: number, out: Float32Array, outAt: number, p0: number, rows: number, j0: number, cols: number): void => {
+        im2colBlock(src, srcAt, plan, p0, rows, j0, cols, out, outAt);
       };
       gemm(
         groupOut, outPlane, depth,
@@ -48,7 +48,7 @@ export function convolution(op: 'conv1d' | 'conv2d', inputs: readonly Tensor[], 
         xs, direct ? xStart : 0, outPlane, false,
         y, (n * outChannels + g * groupOut) * outPlane, outPlane,
         0,
-        { packedA: prepared.packedWeights?.[g], writeB, rowBias: bs, rowBiasAt: g * groupOut, relu },
+        { packedA: prepared.packedWeights?.[g], writeB, bSourceLength: groupIn * inPlane, rowBias: bs, rowBiasAt: g * groupOut, relu },
       );
     }
   }

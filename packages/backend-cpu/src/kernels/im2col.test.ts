@@ -81,6 +81,12 @@ describe('im2col', () => {
           }
         }
         expect([block[0], block[1], block[block.length - 2], block[block.length - 1]]).toEqual([NaN, NaN, NaN, NaN]);
+        // Reading from and writing to one array (the GEMM's module memory holding a copy of x).
+        const shared = new Float32Array(x.length + rows * cols + 4).fill(Number.NaN);
+        shared.set(x, 0);
+        im2colBlock(shared, 3, plan, p0, rows, j0, cols, shared, x.length + 2);
+        expect(shared.subarray(x.length + 2, x.length + 2 + rows * cols)).toEqual(block.subarray(2, 2 + rows * cols));
+        expect(shared.subarray(0, x.length)).toEqual(x);
       }
     }
   });

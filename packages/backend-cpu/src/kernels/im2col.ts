@@ -137,7 +137,8 @@ export function im2col(x: Float32Array, xOffset: number, plan: Im2colPlan, col: 
  * Rows p0 … p0+rows−1, columns j0 … j0+cols−1 of the matrix im2col writes, row-major with row
  * stride `cols`, at out[outAt]. The GEMM asks for one KC×NC block at a time and packs it while it
  * is still in cache, so the whole unrolled matrix (several megabytes for a 56×56 map) is never
- * written out and read back.
+ * written out and read back. x may be the very array `out` is (the GEMM's module memory, holding
+ * a copy of the input): runs then move with copyWithin, which allocates nothing.
  */
 export function im2colBlock(x: Float32Array, xOffset: number, plan: Im2colPlan, p0: number, rows: number, j0: number, cols: number, out: Float32Array, outAt: number): void {
   const { inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, colFirst, strideW, circular } = plan;
@@ -168,7 +169,13 @@ export function im2colBlock(x: Float32Array, xOffset: number, plan: Im2colPlan, 
         } else {
           if (from > ow0) out.fill(0, o, base + from);
           let s = channelStart + ih * inW + firstColumn + (from - start) * strideW;
-          for (let ow = from; ow < to; ow++, s += strideW) out[base + ow] = x[s]!;
+          if (strideW === 1 && x === out) {
+            out.copyWithin(base + from, s, s + to - from);
+          } else if (strideW === 1 && to - from >= SET_MIN_RUN) {
+            out.set(x.subarray(s, s + to - from), base + from);
+          } else {
+            for (let ow = from; ow < to; ow++, s += strideW) out[base + ow] = x[s]!;
+          }
           if (to < ow1) out.fill(0, base + to, base + ow1);
         }
       }

@@ -27,15 +27,19 @@ function check(run: Gemm, m: number, n: number, k: number, beta: 0 | 1, relu: bo
   }
   let blocksAsked = 0;
   const extras: GemmExtras = {
-    writeB: (out, outAt, p0, rows, j0, cols) => {
+    writeB: (src, srcAt, out, outAt, p0, rows, j0, cols) => {
       blocksAsked++;
-      for (let p = 0; p < rows; p++) for (let j = 0; j < cols; j++) out[outAt + p * cols + j] = b[(p0 + p) * n + j0 + j]!;
+      for (let p = 0; p < rows; p++) for (let j = 0; j < cols; j++) out[outAt + p * cols + j] = src[srcAt + (p0 + p) * n + j0 + j]!;
     },
+    bSourceLength: k * n,
     rowBias: bias, rowBiasAt: 2, relu,
   };
   const actual = Float32Array.from(c0);
-  // b is not read when a writer stands for it: hand over garbage.
-  run(m, n, k, a, 0, k, false, new Float32Array(1).fill(Number.NaN), 0, n, false, actual, 1, n, beta, extras);
+  // The writer reads B through the source it is handed: b at an offset here, with ldb and transB
+  // deliberately wrong (they are not used when a writer stands for B).
+  const bAt = 5, shifted = new Float32Array(bAt + k * n + 2).fill(Number.NaN);
+  shifted.set(b, bAt);
+  run(m, n, k, a, 0, k, false, shifted, bAt, 1, true, actual, 1, n, beta, extras);
   expect(blocksAsked).toBeGreaterThan(0);
   expect(actual[0]).toBe(c0[0]);
   for (let at = 1 + m * n; at < actual.length; at++) expect(actual[at]).toBe(c0[at]);

@@ -46,12 +46,14 @@ export function threadedWasmGemm(
   const pbAt = paAt + roundUp(groupRows, WASM_MC) * kcMax;
   const csAt = pbAt + ncMax * kcMax;
   const stageAt = csAt + mPadded * ncMax;
-  const end = stageAt + Math.max(mcMax, ncMax) * kcMax;
+  const sourceAt = stageAt + Math.max(mcMax, ncMax) * kcMax;
+  const end = sourceAt + (writeB === undefined ? 0 : roundUp(extras.bSourceLength ?? 0, 4));
   if (!pool.fits(end * 4)) {
     wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras);
     return;
   }
   const heap = pool.heap(end * 4);
+  if (writeB !== undefined) heap.set(b.subarray(bOffset, bOffset + (extras.bSourceLength ?? 0)), sourceAt);
   const kernel = pool.kernel;
   const packA = transA ? kernel.packCopyA : kernel.packGatherA;
   const packB = transB ? kernel.packGatherB : kernel.packCopyB;
@@ -65,7 +67,7 @@ export function threadedWasmGemm(
       if (writeB === undefined) {
         stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
       } else {
-        writeB(heap, stageAt, pc, kc, jc, nc);
+        writeB(heap, sourceAt, heap, stageAt, pc, kc, jc, nc);
         kernel.packCopyB(stageAt * 4, nc * 4, kc, Math.ceil(nc / WASM_NR), pbAt * 4);
       }
       for (let group = 0; group < m; group += groupRows) {

@@ -58,9 +58,12 @@ export function wasmGemm(
   const pbAt = paAt + mcMax * kcMax;
   const csAt = pbAt + ncMax * kcMax;
   const stageAt = csAt + mPadded * ncMax;
-  const end = stageAt + Math.max(mcMax, ncMax) * kcMax;
+  const sourceAt = stageAt + Math.max(mcMax, ncMax) * kcMax;
+  const end = sourceAt + (writeB === undefined ? 0 : roundUp(extras.bSourceLength ?? 0, 4));
   const kernel = wasmGemmKernel();
   const heap = wasmHeap(kernel, end * 4);
+  // A block writer reads B's source from a copy in the module's memory, next to the staging area.
+  if (writeB !== undefined) heap.set(b.subarray(bOffset, bOffset + (extras.bSourceLength ?? 0)), sourceAt);
   const { macroKernel, macroKernelOverwrite } = kernel;
   const packA = transA ? kernel.packCopyA : kernel.packGatherA;
   const packB = transB ? kernel.packGatherB : kernel.packCopyB;
@@ -75,7 +78,7 @@ export function wasmGemm(
       if (writeB === undefined) {
         stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
       } else {
-        writeB(heap, stageAt, pc, kc, jc, nc);
+        writeB(heap, sourceAt, heap, stageAt, pc, kc, jc, nc);
         kernel.packCopyB(stageAt * 4, nc * 4, kc, Math.ceil(nc / WASM_NR), pbAt * 4);
       }
       for (let ic = 0; ic < m; ic += WASM_MC) {
@@ -107,7 +110,7 @@ export function wasmGemmEdgeCase(
 ): boolean {
   if (m > 0 && n > 0 && k > 0 && m >= WASM_MR) return false;
   if (extras.writeB !== undefined && m > 0 && n > 0 && k > 0) {
-    gemmEdgeCase(WASM_MR, m, n, k, a, aOffset, lda, transA, materializeB(extras.writeB, k, n), 0, n, false, c, cOffset, ldc, beta);
+    gemmEdgeCase(WASM_MR, m, n, k, a, aOffset, lda, transA, materializeB(extras.writeB, b, bOffset, k, n), 0, n, false, c, cOffset, ldc, beta);
   } else {
     gemmEdgeCase(WASM_MR, m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
   }
