@@ -5,16 +5,17 @@ import { type Backend, createBackend } from '@cnnkit/core';
 import { loadMnist, mnistDataDir } from '@cnnkit/datasets';
 import { openInstalledBackends } from '../compare/installed-backends';
 import type { CliIo } from '../io';
-import { benchCnnkitCell } from './cnnkit-cell';
+import { cnnkitContender } from './cnnkit-cell';
+import { type Contender, benchContender, interleaveGroups, timeInterleaved } from './contender';
 import { formatMs } from './format-markdown';
 import { importPeer } from './load-peer';
 import { ORT_DIRECT, TORCH, rawTfjsLabel } from './lookup';
 import { type BenchModel, buildBenchModel } from './model-graph';
-import { benchOrtDirect } from './ort-direct-cell';
+import { ortDirectContender } from './ort-direct-cell';
 import type { Ort } from './ort-types';
 import type { Tf } from './raw-tfjs';
-import { benchRawTfjs } from './raw-tfjs-cell';
-import type { BenchCell, BenchReport, CellMeasurement, Runner, TrainingResult } from './results';
+import { rawTfjsContender } from './raw-tfjs-cell';
+import type { BenchCell, BenchReport, Runner, TrainingResult } from './results';
 import { BENCH_BACKENDS, RAW_TFJS_ENGINES } from './runners';
 import { summarize } from './stats';
 import { checkTargets } from './targets';
@@ -116,7 +117,8 @@ async function prepareAlternatives(o: BenchOptions, io: CliIo, backends: readonl
       // cnnkit's tfjs backend registers the engine (wasm needs its binary located); open one if the bench did not.
       if (!backends.some((b) => b.runner.engine === engine)) {
         try {
-          await createBackend('tfjs', { engine });
+          // Resolved from the CLI (which depends on @cnnkit/backend-tfjs), not from core (which does not).
+          await createBackend('tfjs', { engine }, { resolveFrom: [import.meta.url] });
         } catch (error) {
           unavailable.push({ runner: rawTfjsLabel(engine), reason: message(error) });
           continue;
@@ -144,17 +146,21 @@ async function prepareAlternatives(o: BenchOptions, io: CliIo, backends: readonl
   return alt;
 }
 
-type CellFn = () => Promise<CellMeasurement>;
+/** A runner of the plan and how to make its contender (made late: making one can throw, e.g. no raw-tfjs version). */
+interface Planned {
+  readonly runner: Runner;
+  readonly make: () => Contender;
+}
 
 async function benchModel(model: BenchModel, o: BenchOptions, backends: readonly { runner: Runner; backend: Backend }[], alt: Alternatives, io: CliIo): Promise<BenchCell[]> {
   const cells: BenchCell[] = [];
   const last = new Map<string, { batch: number; medianMs: number }>();
   const onnx = alt.torch?.models.find((m) => m.name === model.name)?.onnx;
-  const planFor = (batch: number, budget: CellBudget): { runner: Runner; run: CellFn }[] => {
-    const plan: { runner: Runner; run: CellFn }[] = backends.map(({ runner, backend }) => ({ runner, run: () => benchCnnkitCell(backend, model, batch, budget) }));
-    if (alt.ort && onnx) plan.push({ runner: { label: ORT_DIRECT, kind: 'ort-direct' }, run: () => benchOrtDirect(alt.ort!.ort, onnx, model, batch, budget) });
+  const planFor = (batch: number): Planned[] => {
+    const plan: Planned[] = backends.map(({ runner, backend }) => ({ runner, make: () => cnnkitContender(backend, model, batch) }));
+    if (alt.ort && onnx) plan.push({ runner: { label: ORT_DIRECT, kind: 'ort-direct' }, make: () => ortDirectContender(alt.ort!.ort, onnx, model, batch) });
     for (const engine of alt.tf?.engines ?? []) {
-      plan.push({ runner: { label: rawTfjsLabel(engine), kind: 'raw-tfjs', engine }, run: () => benchRawTfjs(alt.tf!.tf, engine, model, batch, budget) });
+      plan.push({ runner: { label: rawTfjsLabel(engine), kind: 'raw-tfjs', engine }, make: () => rawTfjsContender(alt.tf!.tf, engine, model, batch) });
     }
     return plan;
   };
@@ -162,29 +168,44 @@ async function benchModel(model: BenchModel, o: BenchOptions, backends: readonly
   // Every runner warmed up (untimed) before the first timed cell, so none pays the first-use costs the others skip.
   if (batches.length > 0) {
     io.err(`  ${model.name}: warming up every runner at batch ${batches[0]!} (untimed)`);
-    await warmUpRunners(planFor(batches[0]!, WARM_UP_BUDGET).map((p) => p.run));
+    await warmUpRunners(planFor(batches[0]!).map((p) => () => benchContender(p.make(), WARM_UP_BUDGET)));
   }
   for (const batch of batches) {
-    const plan = planFor(batch, o.budget);
-    for (const { runner, run } of plan) {
-      const before = last.get(runner.label);
-      const estimate = before ? (before.medianMs * batch) / before.batch : 0;
-      if (estimate > SKIP_FACTOR * o.budget.cellSeconds * 1000) {
-        const missing = `skipped: ~${(estimate / 1000).toFixed(0)} s a run, estimated from batch ${before!.batch} (over ${SKIP_FACTOR}× the ${o.budget.cellSeconds} s cell budget)`;
-        cells.push({ model: model.name, batch, runner, missing });
-        io.err(`  ${model.name} b${batch} ${runner.label}: ${missing}`);
-        continue;
+    const byLabel = new Map<string, BenchCell>();
+    const plan = planFor(batch);
+    // Each cnnkit runner is timed interleaved with the alternative it is compared with (see timeInterleaved).
+    for (const group of interleaveGroups(plan)) {
+      const timed: { runner: Runner; contender: Contender }[] = [];
+      for (const { runner, make } of group) {
+        const before = last.get(runner.label);
+        const estimate = before ? (before.medianMs * batch) / before.batch : 0;
+        if (estimate > SKIP_FACTOR * o.budget.cellSeconds * 1000) {
+          const missing = `skipped: ~${(estimate / 1000).toFixed(0)} s a run, estimated from batch ${before!.batch} (over ${SKIP_FACTOR}× the ${o.budget.cellSeconds} s cell budget)`;
+          byLabel.set(runner.label, { model: model.name, batch, runner, missing });
+          io.err(`  ${model.name} b${batch} ${runner.label}: ${missing}`);
+          continue;
+        }
+        try {
+          timed.push({ runner, contender: make() });
+        } catch (error) {
+          byLabel.set(runner.label, { model: model.name, batch, runner, missing: `failed: ${message(error)}` });
+          io.err(`  ${model.name} b${batch} ${runner.label}: failed: ${message(error)}`);
+        }
       }
-      try {
-        const result = await run();
-        last.set(runner.label, { batch, medianMs: result.medianMs });
-        cells.push({ model: model.name, batch, runner, result });
-        io.err(`  ${model.name} b${batch} ${runner.label}: median ${formatMs(result.medianMs)} ms (${result.runs} runs)`);
-      } catch (error) {
-        cells.push({ model: model.name, batch, runner, missing: `failed: ${message(error)}` });
-        io.err(`  ${model.name} b${batch} ${runner.label}: failed: ${message(error)}`);
-      }
+      const results = await timeInterleaved(timed.map((t) => t.contender), o.budget);
+      results.forEach((r, i) => {
+        const { runner } = timed[i]!;
+        if ('result' in r) {
+          last.set(runner.label, { batch, medianMs: r.result.medianMs });
+          byLabel.set(runner.label, { model: model.name, batch, runner, result: r.result });
+          io.err(`  ${model.name} b${batch} ${runner.label}: median ${formatMs(r.result.medianMs)} ms (${r.result.runs} runs)`);
+        } else {
+          byLabel.set(runner.label, { model: model.name, batch, runner, missing: `failed: ${message(r.error)}` });
+          io.err(`  ${model.name} b${batch} ${runner.label}: failed: ${message(r.error)}`);
+        }
+      });
     }
+    for (const { runner } of plan) cells.push(byLabel.get(runner.label)!);
     const torch = alt.torch?.forward.find((f) => f.model === model.name && f.batch === batch);
     if (torch && torch.samplesMs.length > 0) {
       const truncated = torch.samplesMs.length < o.budget.repeats;
