@@ -45,7 +45,7 @@ export function convolution(op: 'conv1d' | 'conv2d', inputs: readonly Tensor[], 
       gemm(
         groupOut, outPlane, depth,
         ws, g * groupOut * depth, depth, false,
-        xs, direct ? xStart : 0, outPlane, false,
+        xs, xStart, outPlane, false,
         y, (n * outChannels + g * groupOut) * outPlane, outPlane,
         0,
         { packedA: prepared.packedWeights?.[g], writeB, bSourceLength: groupIn * inPlane, rowBias: bs, rowBiasAt: g * groupOut, relu },
