@@ -1,4 +1,5 @@
-import { type Executable, type Tensor, type ValidatedGraph, CnnkitError, checkFeeds } from '@cnnkit/core';
+import { type Executable, type Tensor, type ValidatedGraph, CnnkitError } from '@cnnkit/core';
+import { planFeedCheck } from './feed-check';
 import { ORT_BACKEND_NAME } from './options';
 import type { OrtTensor } from './ort';
 import { enqueueOrtWork } from './run-queue';
@@ -12,35 +13,46 @@ export function ortExecutable(graph: ValidatedGraph, lease: SessionLease): Execu
   // Built once: a run should cost ORT's run and little else (issue 8: the wrapper costs nothing measurable).
   const fetches = [...graph.outputs];
   const outputWhere = new Map(graph.outputs.map((name) => [name, `${where}, output '${name}'`]));
+  const checkFeeds = planFeedCheck(graph.name, graph.inputs);
+  const inputNames = graph.inputs.map((i) => i.name);
+  const failed = (error: unknown): never => {
+    throw new CnnkitError('BACKEND_INVALID', `${where}: ONNX Runtime failed to run the model: ${(error as Error).message}`, {}, { cause: error });
+  };
+  const wrapOutputs = (results: Record<string, OrtTensor>): Record<string, Tensor> => {
+    const outputs: Record<string, Tensor> = {};
+    try {
+      for (const name of graph.outputs) {
+        const o = results[name];
+        if (!o) throw new CnnkitError('BACKEND_INVALID', `${where}: ONNX Runtime returned no output '${name}'; got ${Object.keys(results).join(', ') || 'nothing'}`);
+        outputs[name] = fromOrtTensor(o, graph.types.get(name)!.dtype, outputWhere.get(name)!);
+      }
+    } catch (error) {
+      for (const t of Object.values(outputs)) t.dispose();
+      throw error;
+    }
+    return outputs;
+  };
+  const runOrt = (ortFeeds: Record<string, OrtTensor>): Promise<Record<string, Tensor>> =>
+    enqueueOrtWork(() => lease.session.run(ortFeeds, fetches)).then((results) => wrapOutputs(results as Record<string, OrtTensor>), failed);
   return {
     inputs: graph.inputs,
     outputs: graph.outputs,
-    async run(feeds: Readonly<Record<string, Tensor>>): Promise<Record<string, Tensor>> {
-      if (disposed) throw new CnnkitError('DISPOSED', `executable for graph '${graph.name}' was used after dispose()`);
-      checkFeeds(graph.name, graph.inputs, feeds);
-      const ortFeeds: Record<string, OrtTensor> = {};
-      for (const input of graph.inputs) {
-        const feed = toOrtTensor(feeds[input.name]!);
-        ortFeeds[input.name] = feed instanceof Promise ? await feed : feed;
-      }
-      let results: Record<string, OrtTensor>;
+    // Not async: a run fed this backend's tensors (fromHost) is one promise chain, ORT's run then the wrapping, with no extra hops.
+    run(feeds: Readonly<Record<string, Tensor>>): Promise<Record<string, Tensor>> {
       try {
-        results = (await enqueueOrtWork(() => lease.session.run(ortFeeds, fetches))) as Record<string, OrtTensor>;
-      } catch (error) {
-        throw new CnnkitError('BACKEND_INVALID', `${where}: ONNX Runtime failed to run the model: ${(error as Error).message}`, {}, { cause: error });
-      }
-      const outputs: Record<string, Tensor> = {};
-      try {
-        for (const name of graph.outputs) {
-          const o = results[name];
-          if (!o) throw new CnnkitError('BACKEND_INVALID', `${where}: ONNX Runtime returned no output '${name}'; got ${Object.keys(results).join(', ') || 'nothing'}`);
-          outputs[name] = fromOrtTensor(o, graph.types.get(name)!.dtype, outputWhere.get(name)!);
+        if (disposed) throw new CnnkitError('DISPOSED', `executable for graph '${graph.name}' was used after dispose()`);
+        checkFeeds(feeds);
+        const ortFeeds: Record<string, OrtTensor> = {};
+        let pending: Promise<void>[] | undefined;
+        for (const name of inputNames) {
+          const feed = toOrtTensor(feeds[name]!);
+          if (feed instanceof Promise) (pending ??= []).push(feed.then((t) => { ortFeeds[name] = t; }));
+          else ortFeeds[name] = feed;
         }
+        return pending ? Promise.all(pending).then(() => runOrt(ortFeeds)) : runOrt(ortFeeds);
       } catch (error) {
-        for (const t of Object.values(outputs)) t.dispose();
-        throw error;
+        return Promise.reject(error);
       }
-      return outputs;
     },
     dispose(): void {
       if (disposed) return;

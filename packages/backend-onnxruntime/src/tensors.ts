@@ -1,4 +1,4 @@
-import { type DType, type Tensor as CoreTensor, type TypedArray, CnnkitError, Tensor, formatShape, hostStorage } from '@cnnkit/core';
+import { type DType, type Tensor as CoreTensor, type TensorStorage, type TypedArray, CnnkitError, Tensor, formatShape, hostStorage } from '@cnnkit/core';
 import { ORT_BACKEND_NAME } from './options';
 import { type OrtTensor, ort } from './ort';
 
@@ -23,10 +23,27 @@ async function readIntoOrt(t: CoreTensor): Promise<OrtTensor> {
     : new ort.Tensor('float32', data as Float32Array, [...t.shape]);
 }
 
-/** A core tensor whose storage is the ort.Tensor: reads return its data, dispose disposes it. */
+/** An ort.Tensor as a core tensor's storage: reads return its data, dispose disposes it (methods, not four closures a tensor). */
+class OrtStorage implements TensorStorage {
+  readonly backend = ORT_BACKEND_NAME;
+  constructor(readonly handle: OrtTensor) {}
+
+  read(): Promise<TypedArray> {
+    return Promise.resolve(this.handle.data as TypedArray);
+  }
+
+  readSync(): TypedArray {
+    return this.handle.data as TypedArray;
+  }
+
+  dispose(): void {
+    this.handle.dispose();
+  }
+}
+
+/** A core tensor whose storage is the ort.Tensor. */
 function wrapOrt(o: OrtTensor, shape: readonly number[], dtype: DType): CoreTensor {
-  const read = (): TypedArray => o.data as TypedArray;
-  return new Tensor(shape, dtype, { backend: ORT_BACKEND_NAME, handle: o, read: async () => read(), readSync: read, dispose: () => o.dispose() });
+  return new Tensor(shape, dtype, new OrtStorage(o));
 }
 
 /** int64 values (ONNX's index type) as int32, refusing any that do not fit. */
@@ -47,7 +64,8 @@ function int64ToInt32(data: BigInt64Array, where: string): Int32Array {
  * disposing disposes it. An int64 output (what ONNX index ops produce) is converted to int32 at once.
  */
 export function fromOrtTensor(o: OrtTensor, expected: DType, where: string): CoreTensor {
-  const shape = o.dims.map(Number);
+  // Tensor copies the shape; ORT's dims are numbers already.
+  const shape = o.dims;
   if (o.type === 'int64' && expected === 'int32') {
     const data = int64ToInt32(o.data as BigInt64Array, where);
     o.dispose();
