@@ -10,7 +10,7 @@ import { fromOrtTensor, toOrtTensor } from './tensors';
 export function ortExecutable(graph: ValidatedGraph, lease: SessionLease): Executable {
   let disposed = false;
   const where = `graph '${graph.name}' on backend '${ORT_BACKEND_NAME}'`;
-  // Built once: a run should cost ORT's run and little else (issue 8: the wrapper costs nothing measurable).
+  // Built once: a run should cost ORT's run and little else (issue 8; LeNet-5 b1: about 4.7 µs over ORT direct's 42 µs).
   const fetches = [...graph.outputs];
   const outputWhere = new Map(graph.outputs.map((name) => [name, `${where}, output '${name}'`]));
   const checkFeeds = planFeedCheck(graph.name, graph.inputs);
