@@ -1,5 +1,6 @@
 import type { AnyNormalizedNode, Kernel, OpType, Tensor } from '@cnnkit/core';
 import { packGemmA } from '../gemm/gemm';
+import { WASM_ELEMENTWISE_MIN, wasmAddRelu, wasmElementwiseAvailable, wasmRelu } from '../gemm/wasm/elementwise';
 import { addKernel } from '../kernels/add';
 import { convolution } from '../kernels/convolution';
 import { linearKernel } from '../kernels/linear';
@@ -66,7 +67,9 @@ function prepareAdd(inputs: readonly string[], context: NodeContext): Kernel<'ad
       return outs;
     }
     const y = f32(target), b = f32(other);
-    if (relu) {
+    if (relu && y.length >= WASM_ELEMENTWISE_MIN && wasmElementwiseAvailable()) {
+      wasmAddRelu(y, b);
+    } else if (relu) {
       for (let i = 0; i < y.length; i++) {
         const v = y[i]! + b[i]!;
         y[i] = v < 0 ? 0 : v;
@@ -88,6 +91,10 @@ function withRelu<K extends OpType>(kernel: Kernel<K>): Kernel<K> {
 
 /** relu over a kernel's own fresh output; keeps NaN, as the relu kernel does. */
 function reluInPlace(y: Float32Array): void {
+  if (y.length >= WASM_ELEMENTWISE_MIN && wasmElementwiseAvailable()) {
+    wasmRelu(y, y);
+    return;
+  }
   for (let i = 0; i < y.length; i++) {
     const v = y[i]!;
     if (v < 0) y[i] = 0;

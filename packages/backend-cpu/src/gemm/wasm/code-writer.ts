@@ -54,6 +54,8 @@ export class CodeWriter {
   }
   f32x4Add(): this { return this.simd(SimdOp.f32x4Add); }
   f32x4Mul(): this { return this.simd(SimdOp.f32x4Mul); }
+  /** Pseudo-maximum of the two operands below it, a then b: a < b ? b : a, lane by lane (NaN in a stays). */
+  f32x4Pmax(): this { return this.simd(SimdOp.f32x4Pmax); }
 
   private op(...bytes: number[]): this {
     for (const byte of bytes) this.bytes.push(byte);

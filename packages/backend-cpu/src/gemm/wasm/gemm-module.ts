@@ -1,3 +1,4 @@
+import { addReluFunction, epilogueFunction } from './epilogue-kernels';
 import { macroKernelFunction, WASM_MR, WASM_NR } from './macro-kernel';
 import { type WasmFunction, emitModule } from './module-emitter';
 import { packCopyFunction, packGatherFunction } from './pack-kernels';
@@ -14,12 +15,20 @@ export const GEMM_EXPORTS = {
   macroKernelOverwrite: 'macroKernelOverwrite',
   packCopyA: 'packCopyA', packGatherA: 'packGatherA',
   packCopyB: 'packCopyB', packGatherB: 'packGatherB',
+  biasRelu: 'biasRelu', bias: 'bias', relu: 'relu', addRelu: 'addRelu',
 } as const;
+
+/** The function names the GEMM module exports (both builds). */
+export const GEMM_FUNCTION_NAMES = [
+  GEMM_EXPORTS.macroKernel, GEMM_EXPORTS.macroKernelOverwrite, GEMM_EXPORTS.packCopyA, GEMM_EXPORTS.packGatherA,
+  GEMM_EXPORTS.packCopyB, GEMM_EXPORTS.packGatherB, GEMM_EXPORTS.biasRelu, GEMM_EXPORTS.bias, GEMM_EXPORTS.relu, GEMM_EXPORTS.addRelu,
+] as const;
 
 /**
  * The GEMM module: one exported linear memory holding the staged and packed operands and the
- * block of C, the macro-kernel adding onto C or writing over it (macro-kernel.ts) and the packing functions for A's MR-wide and
- * B's NR-wide panels (pack-kernels.ts).
+ * block of C, the macro-kernel adding onto C or writing over it (macro-kernel.ts), the packing
+ * functions for A's MR-wide and B's NR-wide panels (pack-kernels.ts), and the bias / relu
+ * epilogues applied to the C block before it is copied out (epilogue-kernels.ts).
  */
 export function emitGemmModule(): Uint8Array {
   return emitModule({ functions: gemmFunctions(), memory: { name: GEMM_EXPORTS.memory, minPages: 1 } });
@@ -53,5 +62,9 @@ function gemmFunctions(): WasmFunction[] {
     packGatherFunction(GEMM_EXPORTS.packGatherA, WASM_MR),
     packCopyFunction(GEMM_EXPORTS.packCopyB, WASM_NR),
     packGatherFunction(GEMM_EXPORTS.packGatherB, WASM_NR),
+    epilogueFunction(GEMM_EXPORTS.biasRelu, true, true),
+    epilogueFunction(GEMM_EXPORTS.bias, true, false),
+    epilogueFunction(GEMM_EXPORTS.relu, false, true),
+    addReluFunction(GEMM_EXPORTS.addRelu),
   ];
 }

@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { CnnkitError } from '@cnnkit/core';
-import { GEMM_EXPORTS, SHARED_MEMORY_IMPORT, SHARED_MEMORY_MAX_PAGES, WASM_MR, WASM_NR, WASM_PAGE_BYTES, emitSharedGemmModule } from './gemm-module';
+import { SHARED_MEMORY_IMPORT, SHARED_MEMORY_MAX_PAGES, WASM_MR, WASM_NR, WASM_PAGE_BYTES, emitSharedGemmModule } from './gemm-module';
 import { Field, type GemmWorkerData, MESSAGE_BYTES, SLOT_INTS, State } from './gemm-worker-protocol';
 import { gemmWorkerSource } from './gemm-worker-source';
-import type { WasmGemmKernel, WasmMacroKernel, WasmPackFunction } from './wasm-kernel';
+import { type WasmGemmKernel, gemmKernelFunctions } from './wasm-kernel';
 import { type WasmMemory, webAssemblyApi } from './webassembly-api';
 
 /** One packed-block multiply: the arguments of a macroKernel call over a block of rows × cols. */
@@ -65,15 +65,7 @@ export class GemmThreadPool {
     const moduleBytes = emitSharedGemmModule();
     this.memory = new api.Memory({ initial: 1, maximum: SHARED_MEMORY_MAX_PAGES, shared: true });
     const exports = new api.Instance(new api.Module(moduleBytes), { [SHARED_MEMORY_IMPORT.module]: { [SHARED_MEMORY_IMPORT.name]: this.memory } }).exports;
-    this.kernel = {
-      macroKernel: exports[GEMM_EXPORTS.macroKernel] as WasmMacroKernel,
-      macroKernelOverwrite: exports[GEMM_EXPORTS.macroKernelOverwrite] as WasmMacroKernel,
-      packCopyA: exports[GEMM_EXPORTS.packCopyA] as WasmPackFunction,
-      packGatherA: exports[GEMM_EXPORTS.packGatherA] as WasmPackFunction,
-      packCopyB: exports[GEMM_EXPORTS.packCopyB] as WasmPackFunction,
-      packGatherB: exports[GEMM_EXPORTS.packGatherB] as WasmPackFunction,
-      memory: this.memory,
-    };
+    this.kernel = { ...gemmKernelFunctions(exports), memory: this.memory };
     this.control = new Int32Array(new SharedArrayBuffer((threads - 1) * SLOT_INTS * 4));
     this.messages = new SharedArrayBuffer((threads - 1) * MESSAGE_BYTES);
     const source = gemmWorkerSource();

@@ -41,6 +41,7 @@ export const SimdOp = {
   f32x4ExtractLane: 0x1f,
   f32x4Add: 0xe4,
   f32x4Mul: 0xe6,
+  f32x4Pmax: 0xeb,
 } as const;
 
 export const SectionId = { type: 1, import: 2, function: 3, memory: 5, export: 7, code: 10 } as const;

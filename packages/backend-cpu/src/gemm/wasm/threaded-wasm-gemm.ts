@@ -1,7 +1,7 @@
 import { WASM_MR, WASM_NR } from './gemm-module';
 import type { GemmThreadPool } from './gemm-thread-pool';
 import { type GemmExtras, NO_EXTRAS, storeRows } from '../gemm-extras';
-import { WASM_KC, WASM_MC, WASM_NC, moveRows, roundUp, stageAndPack, wasmGemm, wasmGemmEdgeCase } from './wasm-gemm';
+import { WASM_KC, WASM_MC, WASM_NC, moveRows, roundUp, stageAndPack, wasmEpilogue, wasmGemm, wasmGemmEdgeCase } from './wasm-gemm';
 
 /** Floats of C the shared memory holds at once (as wasm-gemm.ts's MAX_C_BLOCK). */
 const MAX_C_BLOCK = 1 << 22;
@@ -47,12 +47,14 @@ export function threadedWasmGemm(
   const csAt = pbAt + ncMax * kcMax;
   const stageAt = csAt + mPadded * ncMax;
   const sourceAt = stageAt + Math.max(mcMax, ncMax) * kcMax;
-  const end = sourceAt + (writeB === undefined ? 0 : roundUp(extras.bSourceLength ?? 0, 4));
+  const biasAt = sourceAt + (writeB === undefined ? 0 : roundUp(extras.bSourceLength ?? 0, 4));
+  const end = biasAt + (extras.rowBias === undefined ? 0 : roundUp(m, 4));
   if (!pool.fits(end * 4)) {
     wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras);
     return;
   }
   const heap = pool.heap(end * 4);
+  if (extras.rowBias !== undefined) heap.set(extras.rowBias.subarray(extras.rowBiasAt ?? 0, (extras.rowBiasAt ?? 0) + m), biasAt);
   if (writeB !== undefined) heap.set(b.subarray(bOffset, bOffset + (extras.bSourceLength ?? 0)), sourceAt);
   const kernel = pool.kernel;
   const packA = transA ? kernel.packCopyA : kernel.packGatherA;
@@ -88,6 +90,11 @@ export function threadedWasmGemm(
         });
       }
     }
-    storeRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, 0, m, nc, extras);
+    // The epilogue runs in wasm on the block (branch-free relu); the copy out is then a plain one.
+    if (wasmEpilogue(kernel, extras, csAt, m, ncPadded, biasAt)) {
+      moveRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, m, nc);
+    } else {
+      storeRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, 0, m, nc, extras);
+    }
   }
 }

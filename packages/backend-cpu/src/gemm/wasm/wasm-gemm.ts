@@ -2,7 +2,7 @@ import { CnnkitError } from '@cnnkit/core';
 import { type GemmExtras, NO_EXTRAS, applyEpilogue, materializeB, storeRows } from '../gemm-extras';
 import { gemmEdgeCase } from '../small-m';
 import { WASM_MR, WASM_NR } from './gemm-module';
-import { type WasmPackFunction, wasmGemmKernel, wasmHeap } from './wasm-kernel';
+import { type WasmGemmKernel, type WasmPackFunction, wasmGemmKernel, wasmHeap } from './wasm-kernel';
 
 /**
  * Block sizes of the wasm GEMM (see ../blocking.ts for the layering). An MR×KC sliver of A and a
@@ -59,9 +59,11 @@ export function wasmGemm(
   const csAt = pbAt + ncMax * kcMax;
   const stageAt = csAt + mPadded * ncMax;
   const sourceAt = stageAt + Math.max(mcMax, ncMax) * kcMax;
-  const end = sourceAt + (writeB === undefined ? 0 : roundUp(extras.bSourceLength ?? 0, 4));
+  const biasAt = sourceAt + (writeB === undefined ? 0 : roundUp(extras.bSourceLength ?? 0, 4));
+  const end = biasAt + (extras.rowBias === undefined ? 0 : roundUp(m, 4));
   const kernel = wasmGemmKernel();
   const heap = wasmHeap(kernel, end * 4);
+  if (extras.rowBias !== undefined) heap.set(extras.rowBias.subarray(extras.rowBiasAt ?? 0, (extras.rowBiasAt ?? 0) + m), biasAt);
   // A block writer reads B's source from a copy in the module's memory, next to the staging area.
   if (writeB !== undefined) heap.set(b.subarray(bOffset, bOffset + (extras.bSourceLength ?? 0)), sourceAt);
   const { macroKernel, macroKernelOverwrite } = kernel;
@@ -92,8 +94,25 @@ export function wasmGemm(
         multiply(roundUp(mc, WASM_MR), ncPadded, kc, paAt * 4, pbAt * 4, (csAt + ic * ncPadded) * 4, ncPadded * 4);
       }
     }
-    storeRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, 0, m, nc, extras);
+    // The epilogue runs in wasm on the block (branch-free relu); the copy out is then a plain one.
+    if (wasmEpilogue(kernel, extras, csAt, m, ncPadded, biasAt)) {
+      moveRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, m, nc);
+    } else {
+      storeRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, 0, m, nc, extras);
+    }
   }
+}
+
+/**
+ * Runs extras' epilogue (bias copied to float index biasAt, relu) on the m rows of the C block at
+ * csAt in the module's memory with the module's epilogue functions. Returns whether there was one.
+ */
+export function wasmEpilogue(kernel: WasmGemmKernel, extras: GemmExtras, csAt: number, m: number, ncPadded: number, biasAt: number): boolean {
+  const { rowBias, relu } = extras;
+  if (rowBias === undefined && relu !== true) return false;
+  const run = rowBias === undefined ? kernel.relu : relu === true ? kernel.biasRelu : kernel.bias;
+  run(csAt * 4, m, ncPadded / 4, ncPadded * 4, biasAt * 4);
+  return true;
 }
 
 /**

@@ -1,12 +1,15 @@
 import { CnnkitError } from '@cnnkit/core';
-import { GEMM_EXPORTS, WASM_PAGE_BYTES, emitGemmModule } from './gemm-module';
-import { type WasmMemory, webAssemblyApi } from './webassembly-api';
+import { GEMM_EXPORTS, GEMM_FUNCTION_NAMES, WASM_PAGE_BYTES, emitGemmModule } from './gemm-module';
+import { type WasmInstance, type WasmMemory, webAssemblyApi } from './webassembly-api';
 
 /** (rows, cols, depth, pa, pb, c, ldcBytes): see macro-kernel.ts. */
 export type WasmMacroKernel = (rows: number, cols: number, depth: number, pa: number, pb: number, c: number, ldcBytes: number) => void;
 
 /** (src, strideBytes, depth, panels, dst): see pack-kernels.ts. */
 export type WasmPackFunction = (src: number, strideBytes: number, depth: number, panels: number, dst: number) => void;
+
+/** (c, rows, vectors, ldcBytes, bias): see epilogue-kernels.ts. */
+export type WasmEpilogue = (c: number, rows: number, vectors: number, ldcBytes: number, bias: number) => void;
 
 /** The instantiated GEMM module: its functions and the memory its operands live in. */
 export interface WasmGemmKernel {
@@ -16,7 +19,28 @@ export interface WasmGemmKernel {
   readonly packGatherA: WasmPackFunction;
   readonly packCopyB: WasmPackFunction;
   readonly packGatherB: WasmPackFunction;
+  readonly biasRelu: WasmEpilogue;
+  readonly bias: WasmEpilogue;
+  readonly relu: WasmEpilogue;
+  /** (a, b, vectors): see epilogue-kernels.ts. */
+  readonly addRelu: (a: number, b: number, vectors: number) => void;
   readonly memory: WasmMemory;
+}
+
+/** The kernel's functions out of an instance's exports (the memory is the caller's to add). */
+export function gemmKernelFunctions(exports: WasmInstance['exports']): Omit<WasmGemmKernel, 'memory'> {
+  return {
+    macroKernel: exports[GEMM_EXPORTS.macroKernel] as WasmMacroKernel,
+    macroKernelOverwrite: exports[GEMM_EXPORTS.macroKernelOverwrite] as WasmMacroKernel,
+    packCopyA: exports[GEMM_EXPORTS.packCopyA] as WasmPackFunction,
+    packGatherA: exports[GEMM_EXPORTS.packGatherA] as WasmPackFunction,
+    packCopyB: exports[GEMM_EXPORTS.packCopyB] as WasmPackFunction,
+    packGatherB: exports[GEMM_EXPORTS.packGatherB] as WasmPackFunction,
+    biasRelu: exports[GEMM_EXPORTS.biasRelu] as WasmEpilogue,
+    bias: exports[GEMM_EXPORTS.bias] as WasmEpilogue,
+    relu: exports[GEMM_EXPORTS.relu] as WasmEpilogue,
+    addRelu: exports[GEMM_EXPORTS.addRelu] as WasmGemmKernel['addRelu'],
+  };
 }
 
 let bytes: Uint8Array | undefined;
@@ -47,21 +71,13 @@ export function wasmGemmKernel(): WasmGemmKernel {
   }
   const instance = new api.Instance(new api.Module(moduleBytes()), {});
   const exports = instance.exports;
-  const functionNames = [GEMM_EXPORTS.macroKernel, GEMM_EXPORTS.macroKernelOverwrite, GEMM_EXPORTS.packCopyA, GEMM_EXPORTS.packGatherA, GEMM_EXPORTS.packCopyB, GEMM_EXPORTS.packGatherB];
+  const functionNames = GEMM_FUNCTION_NAMES;
   const missing = functionNames.filter((name) => typeof exports[name] !== 'function');
   const memory = exports[GEMM_EXPORTS.memory];
   if (missing.length > 0 || !(memory instanceof api.Memory)) {
     throw new CnnkitError('INVALID_ARGUMENT', `the emitted GEMM module exports ${Object.keys(exports).join(', ')}; expected the functions ${functionNames.join(', ')} and a memory '${GEMM_EXPORTS.memory}'`, {});
   }
-  kernel = {
-    macroKernel: exports[GEMM_EXPORTS.macroKernel] as WasmMacroKernel,
-    macroKernelOverwrite: exports[GEMM_EXPORTS.macroKernelOverwrite] as WasmMacroKernel,
-    packCopyA: exports[GEMM_EXPORTS.packCopyA] as WasmPackFunction,
-    packGatherA: exports[GEMM_EXPORTS.packGatherA] as WasmPackFunction,
-    packCopyB: exports[GEMM_EXPORTS.packCopyB] as WasmPackFunction,
-    packGatherB: exports[GEMM_EXPORTS.packGatherB] as WasmPackFunction,
-    memory: memory as WasmMemory,
-  };
+  kernel = { ...gemmKernelFunctions(exports), memory: memory as WasmMemory };
   return kernel;
 }
 

@@ -1,0 +1,37 @@
+import { wasmGemmKernel, wasmHeap, wasmSimdSupported } from './wasm-kernel';
+
+/**
+ * relu and add + relu through the module's branch-free f32x4 code (epilogue-kernels.ts): in
+ * JavaScript, `v < 0 ? 0 : v` and Math.max both cost several times a plain add on real data
+ * (mispredicted branches), more than copying the operands into the module's memory and back.
+ * Same rule as the relu kernel: v < 0 ? 0 : v, NaN and −0 kept.
+ */
+
+/** Below this many values the copies in and out cost more than the JavaScript loop. */
+export const WASM_ELEMENTWISE_MIN = 4096;
+
+/** Whether wasmRelu / wasmAddRelu run (WebAssembly SIMD is there). */
+export function wasmElementwiseAvailable(): boolean {
+  return wasmSimdSupported();
+}
+
+/** y = relu(x); y may be x. */
+export function wasmRelu(x: Float32Array, y: Float32Array): void {
+  const kernel = wasmGemmKernel();
+  const n = x.length, padded = Math.ceil(n / 4) * 4;
+  const heap = wasmHeap(kernel, padded * 4);
+  heap.set(x, 0);
+  kernel.relu(0, 1, padded / 4, padded * 4, 0);
+  y.set(heap.subarray(0, n));
+}
+
+/** a = relu(a + b), elementwise over equal lengths. */
+export function wasmAddRelu(a: Float32Array, b: Float32Array): void {
+  const kernel = wasmGemmKernel();
+  const n = a.length, padded = Math.ceil(n / 4) * 4;
+  const heap = wasmHeap(kernel, 2 * padded * 4);
+  heap.set(a, 0);
+  heap.set(b, padded);
+  kernel.addRelu(0, padded * 4, padded / 4);
+  a.set(heap.subarray(0, n));
+}
