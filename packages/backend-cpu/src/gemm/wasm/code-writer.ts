@@ -54,6 +54,18 @@ export class CodeWriter {
   }
   f32x4Add(): this { return this.simd(SimdOp.f32x4Add); }
   f32x4Mul(): this { return this.simd(SimdOp.f32x4Mul); }
+  f32x4Sub(): this { return this.simd(SimdOp.f32x4Sub); }
+  f32x4Div(): this { return this.simd(SimdOp.f32x4Div); }
+  /** Lane masks (all ones where true) of a < b and a > b; false for NaN, as JavaScript's < and >. */
+  f32x4Lt(): this { return this.simd(SimdOp.f32x4Lt); }
+  f32x4Gt(): this { return this.simd(SimdOp.f32x4Gt); }
+  /** (v1 & c) | (v2 & ~c) of the three operands below it, v1, v2, c. */
+  v128Bitselect(): this { return this.simd(SimdOp.v128Bitselect); }
+  /** v128.const of four equal f32 lanes. */
+  f32x4Const(value: number): this {
+    const bytes = new Uint8Array(new Float32Array([value, value, value, value]).buffer);
+    return this.simd(SimdOp.v128Const, ...bytes);
+  }
   /** Pseudo-maximum of the two operands below it, a then b: a < b ? b : a, lane by lane (NaN in a stays). */
   f32x4Pmax(): this { return this.simd(SimdOp.f32x4Pmax); }
 

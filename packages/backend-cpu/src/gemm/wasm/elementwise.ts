@@ -1,7 +1,8 @@
+import type { WasmBinaryOp } from './epilogue-kernels';
 import { wasmGemmKernel, wasmHeap, wasmSimdSupported } from './wasm-kernel';
 
 /**
- * relu and add + relu through the module's branch-free f32x4 code (epilogue-kernels.ts): in
+ * relu, add + relu, sign and the four arithmetic ops through the module's branch-free f32x4 code (epilogue-kernels.ts): in
  * JavaScript, `v < 0 ? 0 : v` and Math.max both cost several times a plain add on real data
  * (mispredicted branches), more than copying the operands into the module's memory and back.
  * Same rule as the relu kernel: v < 0 ? 0 : v, NaN and −0 kept.
@@ -34,4 +35,25 @@ export function wasmAddRelu(a: Float32Array, b: Float32Array): void {
   heap.set(b, padded);
   kernel.addRelu(0, padded * 4, padded / 4);
   a.set(heap.subarray(0, n));
+}
+
+/** out = a <op> b over equal lengths (out may be a or b). */
+export function wasmBinary(op: WasmBinaryOp, a: Float32Array, b: Float32Array, out: Float32Array): void {
+  const kernel = wasmGemmKernel();
+  const n = a.length, padded = Math.ceil(n / 4) * 4;
+  const heap = wasmHeap(kernel, 2 * padded * 4);
+  heap.set(a, 0);
+  heap.set(b, padded);
+  kernel[op](0, padded * 4, 0, padded / 4);
+  out.set(heap.subarray(0, n));
+}
+
+/** y = sign(x) (Math.sign's values: ±1, and ±0 and NaN as they are); y may be x. */
+export function wasmSign(x: Float32Array, y: Float32Array): void {
+  const kernel = wasmGemmKernel();
+  const n = x.length, padded = Math.ceil(n / 4) * 4;
+  const heap = wasmHeap(kernel, padded * 4);
+  heap.set(x, 0);
+  kernel.sign(0, 0, padded / 4);
+  y.set(heap.subarray(0, n));
 }

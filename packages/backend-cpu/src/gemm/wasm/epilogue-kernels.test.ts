@@ -65,3 +65,27 @@ describe('wasmRelu / wasmAddRelu (elementwise through the module)', () => {
     }
   });
 });
+
+describe('wasmBinary / wasmSign (elementwise through the module)', () => {
+  it('give JavaScript\'s float32 results bit for bit: add, sub, mul, div and Math.sign, with NaN, ±0, ±Inf, subnormals', async () => {
+    const { wasmBinary, wasmSign } = await import('./elementwise');
+    const specials = [Number.NaN, -0, 0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -1e-40, 1e-40, 3e38];
+    let seed = 7;
+    const next = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32) * 8 - 4;
+    const n = 9_999;
+    const a = Float32Array.from({ length: n }, (_, i) => (i % 53 < specials.length ? specials[i % 53]! : next()));
+    const b = Float32Array.from({ length: n }, (_, i) => (i % 47 < specials.length ? specials[(i * 3) % specials.length]! : next()));
+    const ops = { add: (x: number, y: number) => x + y, sub: (x: number, y: number) => x - y, mul: (x: number, y: number) => x * y, div: (x: number, y: number) => x / y };
+    for (const [op, f] of Object.entries(ops) as ['add' | 'sub' | 'mul' | 'div', (x: number, y: number) => number][]) {
+      const out = new Float32Array(n);
+      wasmBinary(op, a, b, out);
+      for (let i = 0; i < n; i++) {
+        const want = Math.fround(f(a[i]!, b[i]!));
+        if (!Object.is(out[i], want) && !(Number.isNaN(out[i]) && Number.isNaN(want))) expect.fail(`${op}(${a[i]}, ${b[i]}) gave ${out[i]}, expected ${want}`);
+      }
+    }
+    const s = new Float32Array(n);
+    wasmSign(a, s);
+    for (let i = 0; i < n; i++) if (!Object.is(s[i], Math.sign(a[i]!))) expect.fail(`sign(${a[i]}) gave ${s[i]}, expected ${Math.sign(a[i]!)}`);
+  });
+});

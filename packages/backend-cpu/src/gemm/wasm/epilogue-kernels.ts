@@ -70,3 +70,63 @@ export function addReluFunction(name: string): WasmFunction {
   w.end();
   return { name, params: [i32, i32, i32], results: [], locals: [i32], code: w.code };
 }
+
+/** The elementwise binary ops the module has, by their op names. */
+export type WasmBinaryOp = 'add' | 'sub' | 'mul' | 'div';
+
+// Parameters, then locals, of the elementwise functions.
+const E_A = 0, E_B = 1, E_OUT = 2, E_N = 3;
+
+/**
+ * <op>(a, b, out, vectors): out[i] = a[i] <op> b[i] over `vectors` f32x4 (out may be a or b).
+ * f32 arithmetic gives the bits JavaScript's double arithmetic rounded to float32 gives for one
+ * +, −, × or ÷ of two floats (double rounding is exact for these at 53 ≥ 2·24 + 2 bits).
+ */
+export function binaryFunction(name: string, op: WasmBinaryOp): WasmFunction {
+  const { i32 } = ValueType;
+  const w = new CodeWriter();
+  w.block();
+  w.localGet(E_N).i32Eqz().brIf(0);
+  w.loop();
+  w.localGet(E_OUT);
+  w.localGet(E_A).v128Load(0).localGet(E_B).v128Load(0);
+  if (op === 'add') w.f32x4Add();
+  else if (op === 'sub') w.f32x4Sub();
+  else if (op === 'mul') w.f32x4Mul();
+  else w.f32x4Div();
+  w.v128Store(0);
+  for (const p of [E_A, E_B, E_OUT]) w.localGet(p).i32Const(16).i32Add().localSet(p);
+  w.localGet(E_N).i32Const(1).i32Sub().localTee(E_N).brIf(0);
+  w.end();
+  w.end();
+  return { name, params: [i32, i32, i32, i32], results: [], locals: [], code: w.code };
+}
+
+// Parameters of sign.
+const S_X = 0, S_OUT = 1, S_N = 2;
+const S_V = 3;
+
+/**
+ * sign(x, out, vectors): 1 where x > 0, −1 where x < 0, x itself elsewhere (±0 and NaN), as the
+ * sign kernel (Math.sign) — with two compares and two bit selects instead of branches.
+ */
+export function signFunction(name: string): WasmFunction {
+  const { i32, v128 } = ValueType;
+  const w = new CodeWriter();
+  w.block();
+  w.localGet(S_N).i32Eqz().brIf(0);
+  w.loop();
+  w.localGet(S_OUT);
+  w.localGet(S_X).v128Load(0).localSet(S_V);
+  // x < 0 ? −1 : (x > 0 ? 1 : x)
+  w.f32x4Const(-1);
+  w.f32x4Const(1).localGet(S_V).localGet(S_V).v128Zero().f32x4Gt().v128Bitselect();
+  w.localGet(S_V).v128Zero().f32x4Lt().v128Bitselect();
+  w.v128Store(0);
+  w.localGet(S_X).i32Const(16).i32Add().localSet(S_X);
+  w.localGet(S_OUT).i32Const(16).i32Add().localSet(S_OUT);
+  w.localGet(S_N).i32Const(1).i32Sub().localTee(S_N).brIf(0);
+  w.end();
+  w.end();
+  return { name, params: [i32, i32, i32], results: [], locals: [v128], code: w.code };
+}

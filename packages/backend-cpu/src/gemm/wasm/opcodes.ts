@@ -39,8 +39,13 @@ export const SimdOp = {
   v128Const: 0x0c,
   f32x4Splat: 0x13,
   f32x4ExtractLane: 0x1f,
+  f32x4Lt: 0x43,
+  f32x4Gt: 0x44,
+  v128Bitselect: 0x52,
   f32x4Add: 0xe4,
+  f32x4Sub: 0xe5,
   f32x4Mul: 0xe6,
+  f32x4Div: 0xe7,
   f32x4Pmax: 0xeb,
 } as const;
 

@@ -8,6 +8,8 @@ export type WasmMacroKernel = (rows: number, cols: number, depth: number, pa: nu
 /** (src, strideBytes, depth, panels, dst): see pack-kernels.ts. */
 export type WasmPackFunction = (src: number, strideBytes: number, depth: number, panels: number, dst: number) => void;
 
+export type WasmBinary = (a: number, b: number, out: number, vectors: number) => void;
+
 /** (c, rows, vectors, ldcBytes, bias): see epilogue-kernels.ts. */
 export type WasmEpilogue = (c: number, rows: number, vectors: number, ldcBytes: number, bias: number) => void;
 
@@ -24,6 +26,12 @@ export interface WasmGemmKernel {
   readonly relu: WasmEpilogue;
   /** (a, b, vectors): see epilogue-kernels.ts. */
   readonly addRelu: (a: number, b: number, vectors: number) => void;
+  /** (a, b, out, vectors) and (x, out, vectors): see epilogue-kernels.ts. */
+  readonly add: WasmBinary;
+  readonly sub: WasmBinary;
+  readonly mul: WasmBinary;
+  readonly div: WasmBinary;
+  readonly sign: (x: number, out: number, vectors: number) => void;
   readonly memory: WasmMemory;
 }
 
@@ -40,6 +48,11 @@ export function gemmKernelFunctions(exports: WasmInstance['exports']): Omit<Wasm
     bias: exports[GEMM_EXPORTS.bias] as WasmEpilogue,
     relu: exports[GEMM_EXPORTS.relu] as WasmEpilogue,
     addRelu: exports[GEMM_EXPORTS.addRelu] as WasmGemmKernel['addRelu'],
+    add: exports[GEMM_EXPORTS.add] as WasmBinary,
+    sub: exports[GEMM_EXPORTS.sub] as WasmBinary,
+    mul: exports[GEMM_EXPORTS.mul] as WasmBinary,
+    div: exports[GEMM_EXPORTS.div] as WasmBinary,
+    sign: exports[GEMM_EXPORTS.sign] as WasmGemmKernel['sign'],
   };
 }
 
