@@ -1,6 +1,7 @@
 import type { MaxPoolAttrs, Tensor } from '@cnnkit/core';
 import { cpuTensor, f32 } from '../tensor';
 import { inferOutputShape } from './infer-output';
+import { isPlainTwoByTwo } from './max-pooling';
 import { type PoolWindow, poolWindow, windowTaps } from './pooling-window';
 
 /**
@@ -10,6 +11,10 @@ import { type PoolWindow, poolWindow, windowTaps } from './pooling-window';
  * dx must be zeroed; windows that overlap add up.
  */
 export function maxPoolBackwardPlanes(x: Float32Array, dy: Float32Array, dx: Float32Array, g: PoolWindow): void {
+  if (isPlainTwoByTwo(g)) {
+    maxPoolBackwardTwoByTwo(x, dy, dx, g);
+    return;
+  }
   const { first, rows, cols, rowStep, colStep } = windowTaps(g);
   const inPlane = g.inH * g.inW;
   let yi = 0;
@@ -31,6 +36,28 @@ export function maxPoolBackwardPlanes(x: Float32Array, dy: Float32Array, dx: Flo
         }
       }
       dx[at]! += dy[yi]!;
+    }
+  }
+}
+
+/** maxPoolBackwardPlanes for isPlainTwoByTwo pools: the same scan and tie rule, unrolled (windows do not overlap). */
+function maxPoolBackwardTwoByTwo(x: Float32Array, dy: Float32Array, dx: Float32Array, g: PoolWindow): void {
+  const { inW, outH, outW } = g;
+  const inPlane = g.inH * inW;
+  let yi = 0;
+  for (let p = 0; p < g.planes; p++) {
+    for (let oh = 0; oh < outH; oh++) {
+      const r0 = p * inPlane + 2 * oh * inW, r1 = r0 + inW;
+      for (let ow = 0, c = 0; ow < outW; ow++, c += 2, yi++) {
+        let at = r0 + c, best = x[at]!;
+        let v = x[r0 + c + 1]!;
+        if (v > best || v !== v) { best = v; at = r0 + c + 1; }
+        v = x[r1 + c]!;
+        if (v > best || v !== v) { best = v; at = r1 + c; }
+        v = x[r1 + c + 1]!;
+        if (v > best || v !== v) { at = r1 + c + 1; }
+        dx[at]! += dy[yi]!;
+      }
     }
   }
 }

@@ -44,6 +44,17 @@ describe('maxPool1d / maxPool2d kernels', () => {
     });
   }
 
+  it('takes the unrolled path for 2×2 windows at stride 2 and matches the reference exactly, NaN, ±Inf, ±0 and odd sizes included', () => {
+    const rand = seededRandom(9);
+    const specials = [NaN, -Infinity, Infinity, -0, 0];
+    for (const [h, w] of [[4, 6], [5, 7], [2, 2], [9, 3]] as const) {
+      const p: RefPool = { shape: [2, 3, h, w], kernel: [2, 2], strides: [2, 2], dilations: [1, 1], pads: 'valid', ceilMode: false };
+      const x = Float32Array.from({ length: 6 * h * w }, () => (rand() < 0.2 ? specials[Math.floor(rand() * specials.length)]! : Math.floor(rand() * 3) - 1));
+      const got = Array.from(run(p, x).data), want = Array.from(refMaxPool(x, p));
+      got.forEach((v, i) => expect(Object.is(v, want[i]) || (Number.isNaN(v) && Number.isNaN(want[i])), `${describePool(p)} at ${i}: ${v} vs ${want[i]}`).toBe(true));
+    }
+  });
+
   it('propagates a NaN to every window that holds it', () => {
     // Windows of 2, stride 1 over [1, NaN, 3, 0]: {1,NaN} {NaN,3} {3,0} -> NaN NaN 3.
     const p: RefPool = { shape: [1, 1, 4], kernel: [2], strides: [1], dilations: [1], pads: 'valid', ceilMode: false };

@@ -151,6 +151,19 @@ describe('maxPool1dBackward / maxPool2dBackward kernels', () => {
     expect([...runMax(p, x, Float32Array.of(10, 20, 30, 40))]).toEqual([0, 10, 0, 0, 0, 0, 20, 0, 30, 0, 0, 0, 0, 40, 0, 0]);
   });
 
+  it('takes the unrolled path for 2×2 windows at stride 2 with the same choices: ties, NaN, -Infinity, odd sizes', () => {
+    const rand = seededRandom(5);
+    const specials = [NaN, -Infinity, Infinity, -0, 0];
+    for (const [h, w] of [[4, 6], [5, 7], [2, 2], [9, 3]] as const) {
+      const p: RefPool = { shape: [2, 3, h, w], kernel: [2, 2], strides: [2, 2], dilations: [1, 1], pads: 'valid', ceilMode: false };
+      const x = Float32Array.from({ length: size(p.shape) }, () => (rand() < 0.2 ? specials[Math.floor(rand() * specials.length)]! : Math.floor(rand() * 3)));
+      const dy = Float32Array.from({ length: size(p.shape.slice(0, 2)) * size(refOutSize(p)) }, () => Math.fround(rand() * 2 - 1));
+      const dx = runMax(p, x, dy);
+      const want = refMaxPoolBackward(x, dy, p);
+      dx.forEach((v, i) => expect(v, `${describePool(p)} at ${i}`).toBe(want[i]));
+    }
+  });
+
   it('adds up dy where overlapping windows pick the same element (2-D by hand)', () => {
     // x = [1 2; 3 9], 2x2 window, stride 1, pad 1: 3x3 windows, (oh, ow) over rows oh-1..oh, cols ow-1..ow.
     // Row 0: {1} -> x00, {1 2} -> x01, {2} -> x01.  Row 1: {1 3} -> x10, {1 2 3 9} -> x11, {2 9} -> x11.
