@@ -1,20 +1,21 @@
 import type { WasmPackedA } from './wasm/wasm-gemm';
 
 /**
- * Writes op(B)[p0 : p0+rows, j0 : j0+cols] row-major (rows of `cols` floats) at out[outAt],
+ * Writes rows r0 … r0+rows−1, columns c0 … c0+cols−1 of B as stored — k×n, or n×k when the
+ * product reads it transposed (transB) — row-major (rows of `cols` floats) at out[outAt],
  * reading the caller's b through `src` from `srcAt` (b itself from bOffset, or a copy of
  * b[bOffset, bOffset + bSourceLength) the GEMM put next to its staging area, in the same array as
  * `out`, so the writer can move runs with copyWithin). B made a block at a time instead of held
  * whole: a convolution's im2col matrix, larger than the cache, is written straight into the
  * GEMM's staging area while it stays in cache (kernels/im2col.ts, im2colBlock).
  */
-export type BlockWriter = (src: Float32Array, srcAt: number, out: Float32Array, outAt: number, p0: number, rows: number, j0: number, cols: number) => void;
+export type BlockWriter = (src: Float32Array, srcAt: number, out: Float32Array, outAt: number, r0: number, rows: number, c0: number, cols: number) => void;
 
 /** What a caller may add to a gemm() call beyond C = op(A)·op(B) + beta·C. */
 export interface GemmExtras {
   /** op(A) packed ahead by packGemmA (ignored by the implementations that do not pack A). */
   readonly packedA?: WasmPackedA;
-  /** op(B) written on demand from b[bOffset, bOffset + bSourceLength); ldb and transB are then not used. */
+  /** B written on demand from b[bOffset, bOffset + bSourceLength); ldb is then not used (transB still says how B is stored). */
   readonly writeB?: BlockWriter;
   readonly bSourceLength?: number;
   /** Epilogue: C[i, :] += rowBias[rowBiasAt + i] after the product. */
@@ -31,10 +32,10 @@ export function hasEpilogue(extras: GemmExtras): boolean {
   return extras.rowBias !== undefined || extras.relu === true;
 }
 
-/** op(B) as a dense k×n matrix from the writer (the paths that read B whole). */
-export function materializeB(writeB: BlockWriter, b: Float32Array, bOffset: number, k: number, n: number): Float32Array {
-  const dense = new Float32Array(k * n);
-  writeB(b, bOffset, dense, 0, 0, k, 0, n);
+/** B as stored, dense (rows × cols, so ldb = cols), from the writer: for the paths that read B whole. */
+export function materializeB(writeB: BlockWriter, b: Float32Array, bOffset: number, rows: number, cols: number): Float32Array {
+  const dense = new Float32Array(rows * cols);
+  writeB(b, bOffset, dense, 0, 0, rows, 0, cols);
   return dense;
 }
 

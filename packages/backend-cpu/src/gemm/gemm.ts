@@ -49,7 +49,8 @@ const pooledWasmGemm: GemmFunction = (m, n, k, a, aOffset, lda, transA, b, bOffs
  */
 const referenceGemmWithExtras: GemmFunction = (m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras = NO_EXTRAS) => {
   if (extras.writeB !== undefined && m > 0 && n > 0 && k > 0) {
-    referenceGemm(m, n, k, a, aOffset, lda, transA, materializeB(extras.writeB, b, bOffset, k, n), 0, n, false, c, cOffset, ldc, beta);
+    const [rows, cols] = transB ? [n, k] : [k, n];
+    referenceGemm(m, n, k, a, aOffset, lda, transA, materializeB(extras.writeB, b, bOffset, rows, cols), 0, cols, transB, c, cOffset, ldc, beta);
   } else {
     referenceGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
   }

@@ -2,7 +2,7 @@ import { type ConvAttrs, type ConvBackwardFilterAttrs, type ConvBackwardInputAtt
 import { gemm } from '../gemm/gemm';
 import { cpuTensor, f32 } from '../tensor';
 import { col2im } from './col2im';
-import { type Im2colPlan, im2col, planIm2col } from './im2col';
+import { type Im2colPlan, im2colBlock, planIm2col } from './im2col';
 import { inferOutputShape } from './infer-output';
 
 /**
@@ -84,18 +84,21 @@ export function convBackwardFilter(op: 'conv1dBackwardFilter' | 'conv2dBackwardF
   const { depth, outPlane, inPlane, groupIn, groupOut } = g;
   const xs = f32(x), dys = f32(dy);
   const dw = new Float32Array(g.outChannels * depth);
-  const col = g.direct ? xs : new Float32Array(depth * outPlane);
+  // col is handed to the GEMM a block at a time (im2colBlock), as in the forward convolution.
+  const writeB = g.direct ? undefined : (src: Float32Array, srcAt: number, out: Float32Array, outAt: number, r0: number, rows: number, c0: number, cols: number): void => {
+    im2colBlock(src, srcAt, g.plan, r0, rows, c0, cols, out, outAt);
+  };
   for (let n = 0; n < g.batch; n++) {
     for (let grp = 0; grp < g.groups; grp++) {
       const xStart = (n * g.inChannels + grp * groupIn) * inPlane;
-      if (!g.direct) im2col(xs, xStart, g.plan, col);
       // dy_g [O/g, outPlane] · colᵀ [outPlane, depth]; the first batch item overwrites, the rest add.
       gemm(
         groupOut, depth, outPlane,
         dys, (n * g.outChannels + grp * groupOut) * outPlane, outPlane, false,
-        col, g.direct ? xStart : 0, outPlane, true,
+        xs, xStart, outPlane, true,
         dw, grp * groupOut * depth, depth,
         n === 0 ? 0 : 1,
+        { writeB, bSourceLength: groupIn * inPlane },
       );
     }
   }

@@ -15,31 +15,33 @@ type Gemm = (...args: Parameters<typeof wasmGemm>) => void;
  * and columns too, where blocks and register tiles start, and for m below the register tile
  * (where no packing happens and B must be written whole).
  */
-function check(run: Gemm, m: number, n: number, k: number, beta: 0 | 1, relu: boolean, seed: number): void {
+function check(run: Gemm, m: number, n: number, k: number, beta: 0 | 1, relu: boolean, seed: number, transB = false): void {
   const random = seeded(seed);
   const a = randomF32(random, m * k), b = randomF32(random, k * n), bias = randomF32(random, m + 2);
   const c0 = randomF32(random, m * n + 3);
   const expected = Float32Array.from(c0);
-  referenceGemm(m, n, k, a, 0, k, false, b, 0, n, false, expected, 1, n, beta);
+  // B as stored: k×n, or n×k read transposed.
+  const ldb = transB ? k : n;
+  referenceGemm(m, n, k, a, 0, k, false, b, 0, ldb, transB, expected, 1, n, beta);
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
     const v = expected[1 + i * n + j]! + bias[2 + i]!;
     expected[1 + i * n + j] = relu && v < 0 ? 0 : v;
   }
   let blocksAsked = 0;
   const extras: GemmExtras = {
-    writeB: (src, srcAt, out, outAt, p0, rows, j0, cols) => {
+    writeB: (src, srcAt, out, outAt, r0, rows, c0, cols) => {
       blocksAsked++;
-      for (let p = 0; p < rows; p++) for (let j = 0; j < cols; j++) out[outAt + p * cols + j] = src[srcAt + (p0 + p) * n + j0 + j]!;
+      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[outAt + r * cols + c] = src[srcAt + (r0 + r) * ldb + c0 + c]!;
     },
     bSourceLength: k * n,
     rowBias: bias, rowBiasAt: 2, relu,
   };
   const actual = Float32Array.from(c0);
-  // The writer reads B through the source it is handed: b at an offset here, with ldb and transB
-  // deliberately wrong (they are not used when a writer stands for B).
+  // The writer reads B through the source it is handed: b at an offset here, with ldb deliberately
+  // wrong (it is not used when a writer stands for B).
   const bAt = 5, shifted = new Float32Array(bAt + k * n + 2).fill(Number.NaN);
   shifted.set(b, bAt);
-  run(m, n, k, a, 0, k, false, shifted, bAt, 1, true, actual, 1, n, beta, extras);
+  run(m, n, k, a, 0, k, false, shifted, bAt, 1, transB, actual, 1, n, beta, extras);
   expect(blocksAsked).toBeGreaterThan(0);
   expect(actual[0]).toBe(c0[0]);
   for (let at = 1 + m * n; at < actual.length; at++) expect(actual[at]).toBe(c0[at]);
@@ -52,7 +54,7 @@ function check(run: Gemm, m: number, n: number, k: number, beta: 0 | 1, relu: bo
 
 const shapes: [number, number, number][] = [[3, 10, 7], [4, 8, 1], [9, 600, 300], [130, 70, 257], [17, 513, 40]];
 
-describe('gemm extras: B written a block at a time, bias + relu epilogue', () => {
+describe('gemm extras: B written a block at a time (as stored, plain or transposed), bias + relu epilogue', () => {
   const pools: GemmThreadPool[] = [];
   afterAll(async () => {
     await Promise.all(pools.map((p) => p.dispose()));
@@ -62,20 +64,21 @@ describe('gemm extras: B written a block at a time, bias + relu epilogue', () =>
     shapes.forEach(([m, n, k], i) => {
       check(wasmGemm, m, n, k, 0, true, i);
       check(wasmGemm, m, n, k, 1, false, 10 + i);
+      check(wasmGemm, m, n, k, i % 2 === 0 ? 0 : 1, i % 2 === 1, 40 + i, true);
     });
   });
 
   it('the threaded wasm GEMM on 2 threads', () => {
     const pool = new GemmThreadPool(2, { minMnk: 0 });
     pools.push(pool);
-    shapes.forEach(([m, n, k], i) => check((...args) => threadedWasmGemm(pool, ...args), m, n, k, i % 2 === 0 ? 0 : 1, true, 20 + i));
+    shapes.forEach(([m, n, k], i) => check((...args) => threadedWasmGemm(pool, ...args), m, n, k, i % 2 === 0 ? 0 : 1, true, 20 + i, i % 2 === 1));
   }, 60_000);
 
   it('the reference GEMM through gemm()', () => {
     const before = gemmImplementation();
     setGemmImplementation('reference');
     try {
-      shapes.forEach(([m, n, k], i) => check(gemm, m, n, k, i % 2 === 0 ? 0 : 1, i % 2 === 0, 30 + i));
+      shapes.forEach(([m, n, k], i) => check(gemm, m, n, k, i % 2 === 0 ? 0 : 1, i % 2 === 0, 30 + i, i % 2 === 0));
     } finally {
       setGemmImplementation(before);
     }

@@ -1,7 +1,7 @@
 import { WASM_MR, WASM_NR } from './gemm-module';
 import type { GemmThreadPool } from './gemm-thread-pool';
 import { type GemmExtras, NO_EXTRAS, storeRows } from '../gemm-extras';
-import { WASM_KC, WASM_MC, WASM_NC, moveRows, roundUp, stageAndPack, wasmEpilogue, wasmGemm, wasmGemmEdgeCase } from './wasm-gemm';
+import { WASM_KC, WASM_MC, WASM_NC, moveRows, roundUp, stageAndPack, wasmEpilogue, wasmGemm, wasmGemmEdgeCase, writeAndPackB } from './wasm-gemm';
 
 /** Floats of C the shared memory holds at once (as wasm-gemm.ts's MAX_C_BLOCK). */
 const MAX_C_BLOCK = 1 << 22;
@@ -69,8 +69,7 @@ export function threadedWasmGemm(
       if (writeB === undefined) {
         stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
       } else {
-        writeB(heap, sourceAt, heap, stageAt, pc, kc, jc, nc);
-        kernel.packCopyB(stageAt * 4, nc * 4, kc, Math.ceil(nc / WASM_NR), pbAt * 4);
+        writeAndPackB(kernel, writeB, transB, heap, sourceAt, stageAt, pbAt, pc, kc, jc, nc);
       }
       for (let group = 0; group < m; group += groupRows) {
         const rows = Math.min(groupRows, m - group);

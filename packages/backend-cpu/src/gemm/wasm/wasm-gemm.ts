@@ -1,5 +1,5 @@
 import { CnnkitError } from '@cnnkit/core';
-import { type GemmExtras, NO_EXTRAS, applyEpilogue, materializeB, storeRows } from '../gemm-extras';
+import { type BlockWriter, type GemmExtras, NO_EXTRAS, applyEpilogue, materializeB, storeRows } from '../gemm-extras';
 import { gemmEdgeCase } from '../small-m';
 import { WASM_MR, WASM_NR } from './gemm-module';
 import { type WasmGemmKernel, type WasmPackFunction, wasmGemmKernel, wasmHeap } from './wasm-kernel';
@@ -80,8 +80,7 @@ export function wasmGemm(
       if (writeB === undefined) {
         stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
       } else {
-        writeB(heap, sourceAt, heap, stageAt, pc, kc, jc, nc);
-        kernel.packCopyB(stageAt * 4, nc * 4, kc, Math.ceil(nc / WASM_NR), pbAt * 4);
+        writeAndPackB(kernel, writeB, transB, heap, sourceAt, stageAt, pbAt, pc, kc, jc, nc);
       }
       for (let ic = 0; ic < m; ic += WASM_MC) {
         const mc = Math.min(WASM_MC, m - ic);
@@ -100,6 +99,24 @@ export function wasmGemm(
     } else {
       storeRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, 0, m, nc, extras);
     }
+  }
+}
+
+/**
+ * Has the block writer write B's block for depth pc…pc+kc and columns jc…jc+nc into the staging
+ * area, as stored (kc rows of nc, or nc rows of kc when transposed), and packs it like stageAndPack.
+ */
+export function writeAndPackB(
+  kernel: WasmGemmKernel, writeB: BlockWriter, transB: boolean, heap: Float32Array,
+  sourceAt: number, stageAt: number, pbAt: number, pc: number, kc: number, jc: number, nc: number,
+): void {
+  const panels = Math.ceil(nc / WASM_NR);
+  if (transB) {
+    writeB(heap, sourceAt, heap, stageAt, jc, nc, pc, kc);
+    kernel.packGatherB(stageAt * 4, kc * 4, kc, panels, pbAt * 4);
+  } else {
+    writeB(heap, sourceAt, heap, stageAt, pc, kc, jc, nc);
+    kernel.packCopyB(stageAt * 4, nc * 4, kc, panels, pbAt * 4);
   }
 }
 
@@ -129,7 +146,8 @@ export function wasmGemmEdgeCase(
 ): boolean {
   if (m > 0 && n > 0 && k > 0 && m >= WASM_MR) return false;
   if (extras.writeB !== undefined && m > 0 && n > 0 && k > 0) {
-    gemmEdgeCase(WASM_MR, m, n, k, a, aOffset, lda, transA, materializeB(extras.writeB, b, bOffset, k, n), 0, n, false, c, cOffset, ldc, beta);
+    const [rows, cols] = transB ? [n, k] : [k, n];
+    gemmEdgeCase(WASM_MR, m, n, k, a, aOffset, lda, transA, materializeB(extras.writeB, b, bOffset, rows, cols), 0, cols, transB, c, cOffset, ldc, beta);
   } else {
     gemmEdgeCase(WASM_MR, m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta);
   }
