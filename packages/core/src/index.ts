@@ -50,6 +50,7 @@ export { SEEDED_WEIGHTS_RECIPE_VERSION, fillSeededIntegers, fillSeededUniform, s
 export { type TraceInput, type TraceOptions, traceModule } from './trace/trace-module';
 export { type MacsReport, type NodeMacs, countMacs } from './graph/macs';
 export { type FoldBatchNormResult, foldBatchNorm } from './graph/fold-batch-norm';
+export { type ValueUses, valueUses } from './graph/value-uses';
 export { NPY_READABLE_TEXT } from './io/npy-dtypes';
 export { parseNpy, readNpy, serializeNpy, writeNpy } from './io/npy';
 export * from './zoo';

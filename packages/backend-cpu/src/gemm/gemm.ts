@@ -16,7 +16,10 @@ export function defaultGemmImplementation(): GemmImplementation {
 }
 
 let activeName: GemmImplementation | undefined;
-/** A GEMM implementation: gemm()'s parameters. */
+/**
+ * gemm()'s parameters, which every implementation takes: m, n, k; a, aOffset, lda, transA;
+ * b, bOffset, ldb, transB; c, cOffset, ldc; beta; extras (see gemm()).
+ */
 type GemmFunction = (
   m: number, n: number, k: number,
   a: Float32Array, aOffset: number, lda: number, transA: boolean,
@@ -125,16 +128,9 @@ export function gemmImplementation(): GemmImplementation {
  * implementation honours them. Runs the implementation
  * chosen with setGemmImplementation (reference-gemm.ts, wasm/wasm-gemm.ts).
  */
-export function gemm(
-  m: number, n: number, k: number,
-  a: Float32Array, aOffset: number, lda: number, transA: boolean,
-  b: Float32Array, bOffset: number, ldb: number, transB: boolean,
-  c: Float32Array, cOffset: number, ldc: number,
-  beta: 0 | 1,
-  extras?: GemmExtras,
-): void {
+export function gemm(...args: Parameters<GemmFunction>): void {
   if (active === undefined) gemmImplementation();
-  active!(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras);
+  active!(...args);
 }
 
 /**

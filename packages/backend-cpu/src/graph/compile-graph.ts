@@ -1,4 +1,4 @@
-import { type Executable, type Graph, type KernelTable, compileWithKernels, foldBatchNorm, validateGraph } from '@cnnkit/core';
+import { type Executable, type Graph, type KernelTable, compileWithKernels, foldBatchNorm, validateGraph, valueUses } from '@cnnkit/core';
 import { fromHost } from '../tensor';
 import { fuseRelu } from './fuse-relu';
 import { prepareNode } from './prepare-node';
@@ -17,8 +17,7 @@ export function compileOptimized(graph: Graph, backend: string, kernels: KernelT
   const folded = foldBatchNorm(validateGraph(graph)).graph;
   const { graph: fused, fused: withRelu } = fuseRelu(validateGraph(folded));
   const g = validateGraph(fused);
-  const readers = new Map<string, number>();
-  for (const node of g.nodes) for (const i of node.inputs) readers.set(i, (readers.get(i) ?? 0) + 1);
+  const { readers } = valueUses(g);
   // Only ops whose kernels always return a new array: a reshape's output shares its input's.
   const made = new Set(g.nodes.filter((n) => FRESH_OUTPUT.has(n.op)).flatMap((n) => n.outputs));
   const outputs = new Set(g.outputs);

@@ -1,4 +1,4 @@
-import type { AnyGraphNode, AnyNormalizedNode, Graph, ValidatedGraph } from '@cnnkit/core';
+import { type AnyGraphNode, type Graph, type ValidatedGraph, valueUses } from '@cnnkit/core';
 
 /** Ops whose kernels can apply a following relu to their own fresh output. */
 const RELU_PRODUCERS = new Set<string>(['conv1d', 'conv2d', 'linear', 'add']);
@@ -16,12 +16,7 @@ export interface FuseReluResult {
  * intermediate tensor is never made. relu is exact, so the fused graph computes the same values.
  */
 export function fuseRelu(graph: ValidatedGraph): FuseReluResult {
-  const producer = new Map<string, AnyNormalizedNode>();
-  const readers = new Map<string, number>();
-  for (const node of graph.nodes) {
-    for (const o of node.outputs) producer.set(o, node);
-    for (const i of node.inputs) readers.set(i, (readers.get(i) ?? 0) + 1);
-  }
+  const { producer, readers } = valueUses(graph);
   const graphOutputs = new Set(graph.outputs);
   const replaced = new Map<string, AnyGraphNode>();
   const dropped = new Set<string>();

@@ -1,5 +1,6 @@
 import type { TensorValue } from '../tensor/tensor';
-import type { AnyGraphNode, AnyNormalizedNode, Graph, ValidatedGraph } from './graph';
+import type { AnyGraphNode, Graph, ValidatedGraph } from './graph';
+import { valueUses } from './value-uses';
 
 /** What a fold did, for callers (and tests) that want to know. */
 export interface FoldBatchNormResult {
@@ -23,12 +24,7 @@ const CONVOLUTIONS = new Set(['conv1d', 'conv2d']);
  * since the original may be shared with another node; originals nothing uses any more are dropped.
  */
 export function foldBatchNorm(graph: ValidatedGraph): FoldBatchNormResult {
-  const producer = new Map<string, AnyNormalizedNode>();
-  const consumers = new Map<string, number>();
-  for (const node of graph.nodes) {
-    for (const o of node.outputs) producer.set(o, node);
-    for (const i of node.inputs) consumers.set(i, (consumers.get(i) ?? 0) + 1);
-  }
+  const { producer, readers: consumers } = valueUses(graph);
   const graphOutputs = new Set(graph.outputs);
   const inits = graph.initializers;
   const isInit = (name: string | undefined): name is string => name !== undefined && inits[name] !== undefined;
