@@ -64,7 +64,7 @@ describe('timeInterleaved', () => {
 });
 
 describe('interleaveGroups', () => {
-  it('pairs each cnnkit runner with the alternative it is compared with; the rest alone', () => {
+  it('groups each cnnkit runner with the alternative it is compared with (cpu with raw tfjs wasm); the rest alone', () => {
     const r = (label: string, kind: Runner['kind'], engine?: string) => ({ runner: engine ? { label, kind, engine } : { label, kind } });
     const plan = [
       r('cnnkit cpu', 'cnnkit'), r('cnnkit tfjs (wasm)', 'cnnkit', 'wasm'), r('cnnkit onnxruntime', 'cnnkit'),
@@ -72,7 +72,7 @@ describe('interleaveGroups', () => {
       r('raw tfjs (wasm)', 'raw-tfjs', 'wasm'), r('raw tfjs (cpu)', 'raw-tfjs', 'cpu'),
     ];
     expect(interleaveGroups(plan).map((g) => g.map((p) => p.runner.label))).toEqual([
-      ['cnnkit cpu'], ['cnnkit tfjs (wasm)', 'raw tfjs (wasm)'], ['cnnkit onnxruntime', 'ORT on PyTorch export'],
+      ['cnnkit cpu', 'cnnkit tfjs (wasm)', 'raw tfjs (wasm)'], ['cnnkit onnxruntime', 'ORT on PyTorch export'],
       ['cnnkit tfjs (tensorflow)'], ['raw tfjs (cpu)'],
     ]);
   });

@@ -112,17 +112,22 @@ export async function timeInterleaved(contenders: readonly Contender[], budget: 
   }
 }
 
-/** Which runners are timed against each other: cnnkit's onnxruntime with ORT direct, cnnkit tfjs on an engine with raw tfjs on it. */
+/**
+ * Which runners are timed against each other: cnnkit's onnxruntime with ORT direct, cnnkit tfjs on
+ * an engine with raw tfjs on it, and cnnkit cpu with raw tfjs on wasm too (its issue-8 target).
+ */
 function pairKey(runner: Runner): string {
   if (runner.kind === 'ort-direct' || (runner.kind === 'cnnkit' && runner.label === 'cnnkit onnxruntime')) return 'onnxruntime';
+  if (runner.kind === 'cnnkit' && runner.label === 'cnnkit cpu') return 'tfjs wasm';
   if ((runner.kind === 'cnnkit' || runner.kind === 'raw-tfjs') && runner.engine !== undefined) return `tfjs ${runner.engine}`;
   return `alone ${runner.label}`;
 }
 
 /**
- * The plan in groups whose runs are interleaved (timeInterleaved): each issue-8 pair together, any
- * other runner alone, in the order of first appearance. Pairs, not the whole plan at once, so at
- * most two copies of a model's weights are alive together (VGG-11's are half a gigabyte each).
+ * The plan in groups whose runs are interleaved (timeInterleaved): each issue-8 comparison
+ * together, any other runner alone, in the order of first appearance. Small groups, not the whole
+ * plan at once, so at most three copies of a model's weights are alive together (VGG-11's are half
+ * a gigabyte each).
  */
 export function interleaveGroups<T extends { readonly runner: Runner }>(plan: readonly T[]): T[][] {
   const groups = new Map<string, T[]>();

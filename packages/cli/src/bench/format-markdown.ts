@@ -53,7 +53,7 @@ export function reportToMarkdown(report: BenchReport): string {
     '',
     '### Inference (one batch: upload input, run, read the output back)',
     '',
-    'Ratios are cnnkit\'s median over the alternative\'s (below 1× = cnnkit faster). Every runner is warmed up once per model before timing; each cnnkit runner\'s timed runs alternate with those of the alternative it is compared with (ORT direct, raw tfjs on its engine). Peak RSS Δ: growth of the process\'s resident memory during the cell\'s compile and warm-up.',
+    'Ratios are cnnkit\'s median over the alternative\'s (below 1× = cnnkit faster). Every runner is warmed up once per model before timing; each cnnkit runner\'s timed runs alternate with those of the alternative it is compared with (ORT direct; raw tfjs on its engine; raw tfjs on wasm for cnnkit cpu). Peak RSS Δ: growth of the process\'s resident memory during the cell\'s compile and warm-up.',
     '',
     markdownTable(
       ['model', 'batch', 'runner', 'median ms', 'p10–p90 ms', 'runs', 'peak RSS Δ', '× ORT on PyTorch export', '× PyTorch', '× raw tfjs (engine)'],
