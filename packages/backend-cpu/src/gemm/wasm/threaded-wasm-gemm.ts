@@ -1,7 +1,7 @@
 import { WASM_MR, WASM_NR } from './gemm-module';
 import type { GemmThreadPool } from './gemm-thread-pool';
-import { type GemmExtras, NO_EXTRAS, storeRows } from '../gemm-extras';
-import { WASM_KC, WASM_MC, WASM_NC, moveRows, roundUp, stageAndPack, wasmEpilogue, wasmGemm, wasmGemmEdgeCase, writeAndPackB } from './wasm-gemm';
+import { type GemmExtras, NO_EXTRAS } from '../gemm-extras';
+import { WASM_KC, WASM_MC, WASM_NC, extrasPlaces, moveRows, packBBlock, placeExtras, roundUp, stageAndPack, storeCBlock, wasmGemm, wasmGemmEdgeCase } from './wasm-gemm';
 
 /** Floats of C the shared memory holds at once (as wasm-gemm.ts's MAX_C_BLOCK). */
 const MAX_C_BLOCK = 1 << 22;
@@ -46,19 +46,16 @@ export function threadedWasmGemm(
   const pbAt = paAt + roundUp(groupRows, WASM_MC) * kcMax;
   const csAt = pbAt + ncMax * kcMax;
   const stageAt = csAt + mPadded * ncMax;
-  const sourceAt = stageAt + Math.max(mcMax, ncMax) * kcMax;
-  const biasAt = sourceAt + (writeB === undefined ? 0 : roundUp(extras.bSourceLength ?? 0, 4));
-  const end = biasAt + (extras.rowBias === undefined ? 0 : roundUp(m, 4));
+  const places = extrasPlaces(stageAt + Math.max(mcMax, ncMax) * kcMax, m, extras);
+  const end = places.end;
   if (!pool.fits(end * 4)) {
     wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras);
     return;
   }
   const heap = pool.heap(end * 4);
-  if (extras.rowBias !== undefined) heap.set(extras.rowBias.subarray(extras.rowBiasAt ?? 0, (extras.rowBiasAt ?? 0) + m), biasAt);
-  if (writeB !== undefined) heap.set(b.subarray(bOffset, bOffset + (extras.bSourceLength ?? 0)), sourceAt);
+  placeExtras(heap, places, b, bOffset, m, extras);
   const kernel = pool.kernel;
   const packA = transA ? kernel.packCopyA : kernel.packGatherA;
-  const packB = transB ? kernel.packGatherB : kernel.packCopyB;
 
   for (let jc = 0; jc < n; jc += ncBlock) {
     const nc = Math.min(ncBlock, n - jc);
@@ -66,11 +63,7 @@ export function threadedWasmGemm(
     if (beta === 1) moveRows(c, cOffset + jc, ldc, heap, csAt, ncPadded, m, nc);
     for (let pc = 0; pc < k; pc += WASM_KC) {
       const kc = Math.min(WASM_KC, k - pc);
-      if (writeB === undefined) {
-        stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
-      } else {
-        writeAndPackB(kernel, writeB, transB, heap, sourceAt, stageAt, pbAt, pc, kc, jc, nc);
-      }
+      packBBlock(kernel, heap, stageAt, pbAt, places.sourceAt, b, bOffset, ldb, transB, writeB, pc, kc, jc, nc);
       for (let group = 0; group < m; group += groupRows) {
         const rows = Math.min(groupRows, m - group);
         if (packedA !== undefined) {
@@ -89,11 +82,6 @@ export function threadedWasmGemm(
         });
       }
     }
-    // The epilogue runs in wasm on the block (branch-free relu); the copy out is then a plain one.
-    if (wasmEpilogue(kernel, extras, csAt, m, ncPadded, biasAt)) {
-      moveRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, m, nc);
-    } else {
-      storeRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, 0, m, nc, extras);
-    }
+    storeCBlock(kernel, heap, csAt, places.biasAt, c, cOffset + jc, ldc, m, nc, ncPadded, extras);
   }
 }

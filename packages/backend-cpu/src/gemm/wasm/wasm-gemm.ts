@@ -58,17 +58,12 @@ export function wasmGemm(
   const pbAt = paAt + mcMax * kcMax;
   const csAt = pbAt + ncMax * kcMax;
   const stageAt = csAt + mPadded * ncMax;
-  const sourceAt = stageAt + Math.max(mcMax, ncMax) * kcMax;
-  const biasAt = sourceAt + (writeB === undefined ? 0 : roundUp(extras.bSourceLength ?? 0, 4));
-  const end = biasAt + (extras.rowBias === undefined ? 0 : roundUp(m, 4));
+  const places = extrasPlaces(stageAt + Math.max(mcMax, ncMax) * kcMax, m, extras);
   const kernel = wasmGemmKernel();
-  const heap = wasmHeap(kernel, end * 4);
-  if (extras.rowBias !== undefined) heap.set(extras.rowBias.subarray(extras.rowBiasAt ?? 0, (extras.rowBiasAt ?? 0) + m), biasAt);
-  // A block writer reads B's source from a copy in the module's memory, next to the staging area.
-  if (writeB !== undefined) heap.set(b.subarray(bOffset, bOffset + (extras.bSourceLength ?? 0)), sourceAt);
+  const heap = wasmHeap(kernel, places.end * 4);
+  placeExtras(heap, places, b, bOffset, m, extras);
   const { macroKernel, macroKernelOverwrite } = kernel;
   const packA = transA ? kernel.packCopyA : kernel.packGatherA;
-  const packB = transB ? kernel.packGatherB : kernel.packCopyB;
 
   for (let jc = 0; jc < n; jc += ncBlock) {
     const nc = Math.min(ncBlock, n - jc);
@@ -77,11 +72,7 @@ export function wasmGemm(
     for (let pc = 0; pc < k; pc += WASM_KC) {
       const kc = Math.min(WASM_KC, k - pc);
       const multiply = beta === 0 && pc === 0 ? macroKernelOverwrite : macroKernel;
-      if (writeB === undefined) {
-        stageAndPack(packB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
-      } else {
-        writeAndPackB(kernel, writeB, transB, heap, sourceAt, stageAt, pbAt, pc, kc, jc, nc);
-      }
+      packBBlock(kernel, heap, stageAt, pbAt, places.sourceAt, b, bOffset, ldb, transB, writeB, pc, kc, jc, nc);
       for (let ic = 0; ic < m; ic += WASM_MC) {
         const mc = Math.min(WASM_MC, m - ic);
         if (packedA === undefined) {
@@ -93,12 +84,54 @@ export function wasmGemm(
         multiply(roundUp(mc, WASM_MR), ncPadded, kc, paAt * 4, pbAt * 4, (csAt + ic * ncPadded) * 4, ncPadded * 4);
       }
     }
-    // The epilogue runs in wasm on the block (branch-free relu); the copy out is then a plain one.
-    if (wasmEpilogue(kernel, extras, csAt, m, ncPadded, biasAt)) {
-      moveRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, m, nc);
-    } else {
-      storeRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, 0, m, nc, extras);
-    }
+    storeCBlock(kernel, heap, csAt, places.biasAt, c, cOffset + jc, ldc, m, nc, ncPadded, extras);
+  }
+}
+
+/** Float indices, after the staging area, of the block writer's source copy and the bias, and the end. */
+export interface ExtrasPlaces {
+  readonly sourceAt: number;
+  readonly biasAt: number;
+  readonly end: number;
+}
+
+export function extrasPlaces(after: number, m: number, extras: GemmExtras): ExtrasPlaces {
+  const sourceAt = after;
+  const biasAt = sourceAt + (extras.writeB === undefined ? 0 : roundUp(extras.bSourceLength ?? 0, 4));
+  return { sourceAt, biasAt, end: biasAt + (extras.rowBias === undefined ? 0 : roundUp(m, 4)) };
+}
+
+/** Copies what the extras read into the module's memory: the block writer's source (B's rows from bOffset) and the row bias. */
+export function placeExtras(heap: Float32Array, places: ExtrasPlaces, b: Float32Array, bOffset: number, m: number, extras: GemmExtras): void {
+  if (extras.rowBias !== undefined) heap.set(extras.rowBias.subarray(extras.rowBiasAt ?? 0, (extras.rowBiasAt ?? 0) + m), places.biasAt);
+  if (extras.writeB !== undefined) heap.set(b.subarray(bOffset, bOffset + (extras.bSourceLength ?? 0)), places.sourceAt);
+}
+
+/** B's block for depth pc…pc+kc and columns jc…jc+nc, staged and packed at pbAt: from b, or from the block writer. */
+export function packBBlock(
+  kernel: WasmGemmKernel, heap: Float32Array, stageAt: number, pbAt: number, sourceAt: number,
+  b: Float32Array, bOffset: number, ldb: number, transB: boolean, writeB: BlockWriter | undefined,
+  pc: number, kc: number, jc: number, nc: number,
+): void {
+  if (writeB === undefined) {
+    stageAndPack(transB ? kernel.packGatherB : kernel.packCopyB, !transB, WASM_NR, b, bOffset, ldb, jc, nc, pc, kc, heap, stageAt, pbAt);
+  } else {
+    writeAndPackB(kernel, writeB, transB, heap, sourceAt, stageAt, pbAt, pc, kc, jc, nc);
+  }
+}
+
+/**
+ * The finished m × nc C block (row stride ncPadded, at csAt) into the caller's C: the epilogue, if
+ * any, runs in wasm on the block (branch-free relu), and the copy out is then a plain one.
+ */
+export function storeCBlock(
+  kernel: WasmGemmKernel, heap: Float32Array, csAt: number, biasAt: number,
+  c: Float32Array, cAt: number, ldc: number, m: number, nc: number, ncPadded: number, extras: GemmExtras,
+): void {
+  if (wasmEpilogue(kernel, extras, csAt, m, ncPadded, biasAt)) {
+    moveRows(heap, csAt, ncPadded, c, cAt, ldc, m, nc);
+  } else {
+    storeRows(heap, csAt, ncPadded, c, cAt, ldc, 0, m, nc, extras);
   }
 }
 
