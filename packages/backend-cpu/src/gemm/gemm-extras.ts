@@ -1,4 +1,5 @@
 import type { WasmPackedA } from './wasm/wasm-gemm';
+import type { WasmGemmKernel } from './wasm/wasm-kernel';
 
 /**
  * Writes rows r0 … r0+rows−1, columns c0 … c0+cols−1 of B as stored — k×n, or n×k when the
@@ -7,9 +8,10 @@ import type { WasmPackedA } from './wasm/wasm-gemm';
  * b[bOffset, bOffset + bSourceLength) the GEMM put next to its staging area, in the same array as
  * `out`, so the writer can move runs with copyWithin). B made a block at a time instead of held
  * whole: a convolution's im2col matrix, larger than the cache, is written straight into the
- * GEMM's staging area while it stays in cache (kernels/im2col.ts, im2colBlock).
+ * GEMM's staging area while it stays in cache (kernels/im2col.ts, im2colBlock). The wasm GEMMs
+ * also pass the module whose memory `src` and `out` are, so the writer can use its functions.
  */
-export type BlockWriter = (src: Float32Array, srcAt: number, out: Float32Array, outAt: number, r0: number, rows: number, c0: number, cols: number) => void;
+export type BlockWriter = (src: Float32Array, srcAt: number, out: Float32Array, outAt: number, r0: number, rows: number, c0: number, cols: number, wasm?: WasmGemmKernel) => void;
 
 /** What a caller may add to a gemm() call beyond C = op(A)·op(B) + beta·C. */
 export interface GemmExtras {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { col2im } from './col2im';
+import { col2im, col2imPlain } from './col2im';
 import { im2col, planIm2col } from './im2col';
 import { randomF32, seeded } from './kernel-test-data';
 
@@ -44,5 +44,27 @@ describe('col2im', () => {
     const dx = new Float32Array(3);
     col2im(Float32Array.of(1, 2, 3, 10, 20, 30), plan, dx, 0);
     expect([...dx]).toEqual([12, 23, 30]);
+  });
+
+  it('the wasm rows add exactly what the plain loop adds, bit for bit, specials included', () => {
+    // Same adds in the same order, so equal bits (NaN as NaN) over strides, dilation and 1-D.
+    const rand = seeded(78);
+    const specs: Parameters<typeof planIm2col>[0][] = [
+      { channels: 6, inSize: [14, 14], kernel: [5, 5], strides: [1, 1], dilations: [1, 1], padBegins: [0, 0], outSize: [10, 10], circular: false },
+      { channels: 3, inSize: [9, 11], kernel: [3, 3], strides: [2, 2], dilations: [1, 1], padBegins: [1, 1], outSize: [5, 6], circular: false },
+      { channels: 2, inSize: [8, 8], kernel: [3, 2], strides: [1, 3], dilations: [2, 1], padBegins: [2, 0], outSize: [8, 3], circular: false },
+      { channels: 4, inSize: [13], kernel: [4], strides: [1], dilations: [1], padBegins: [3], outSize: [16], circular: false },
+    ];
+    for (const spec of specs) {
+      const plan = planIm2col(spec);
+      const image = plan.channels * plan.inH * plan.inW;
+      const c = randomF32(rand, plan.rows * plan.cols);
+      c[3] = Number.NaN; c[7] = Number.POSITIVE_INFINITY; c[11] = -0;
+      const start = randomF32(rand, image + 5);
+      const want = start.slice(), got = start.slice();
+      col2imPlain(c, plan, want, 2);
+      col2im(c, plan, got, 2);
+      expect(got, JSON.stringify(spec)).toEqual(want);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { type ConvAttrs, type ConvBackwardFilterAttrs, type ConvBackwardInputAttrs, type Tensor, resolvePads } from '@cnnkit/core';
 import { gemm } from '../gemm/gemm';
+import type { WasmGemmKernel } from '../gemm/wasm/wasm-kernel';
 import { cpuTensor, f32 } from '../tensor';
 import { col2im } from './col2im';
 import { type Im2colPlan, im2colBlock, planIm2col } from './im2col';
@@ -85,8 +86,8 @@ export function convBackwardFilter(op: 'conv1dBackwardFilter' | 'conv2dBackwardF
   const xs = f32(x), dys = f32(dy);
   const dw = new Float32Array(g.outChannels * depth);
   // col is handed to the GEMM a block at a time (im2colBlock), as in the forward convolution.
-  const writeB = g.direct ? undefined : (src: Float32Array, srcAt: number, out: Float32Array, outAt: number, r0: number, rows: number, c0: number, cols: number): void => {
-    im2colBlock(src, srcAt, g.plan, r0, rows, c0, cols, out, outAt);
+  const writeB = g.direct ? undefined : (src: Float32Array, srcAt: number, out: Float32Array, outAt: number, r0: number, rows: number, c0: number, cols: number, wasm?: WasmGemmKernel): void => {
+    im2colBlock(src, srcAt, g.plan, r0, rows, c0, cols, out, outAt, wasm);
   };
   for (let n = 0; n < g.batch; n++) {
     for (let grp = 0; grp < g.groups; grp++) {

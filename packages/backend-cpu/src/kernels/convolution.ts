@@ -1,5 +1,6 @@
 import { type ConvAttrs, type Tensor, CnnkitError, formatShape, getOpDef, resolvePads } from '@cnnkit/core';
 import { type PackedGemmA, gemm } from '../gemm/gemm';
+import type { WasmGemmKernel } from '../gemm/wasm/wasm-kernel';
 import { cpuTensor, f32 } from '../tensor';
 import { im2colBlock, planIm2col } from './im2col';
 
@@ -39,8 +40,8 @@ export function convolution(op: 'conv1d' | 'conv2d', inputs: readonly Tensor[], 
   for (let n = 0; n < batch; n++) {
     for (let g = 0; g < groups; g++) {
       const xStart = (n * inChannels + g * groupIn) * inPlane;
-      const writeB = direct ? undefined : (src: Float32Array, srcAt: number, out: Float32Array, outAt: number, p0: number, rows: number, j0: number, cols: number): void => {
-        im2colBlock(src, srcAt, plan, p0, rows, j0, cols, out, outAt);
+      const writeB = direct ? undefined : (src: Float32Array, srcAt: number, out: Float32Array, outAt: number, p0: number, rows: number, j0: number, cols: number, wasm?: WasmGemmKernel): void => {
+        im2colBlock(src, srcAt, plan, p0, rows, j0, cols, out, outAt, wasm);
       };
       gemm(
         groupOut, outPlane, depth,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axisTaps, im2col, im2colBlock, planIm2col } from './im2col';
+import { wasmGemmKernel, wasmHeap } from '../gemm/wasm/wasm-kernel';
 import { seeded } from './kernel-test-data';
 
 function unroll(x: number[], xOffset: number, spec: Parameters<typeof planIm2col>[0]): number[][] {
@@ -87,7 +88,37 @@ describe('im2col', () => {
         im2colBlock(shared, 3, plan, p0, rows, j0, cols, shared, x.length + 2);
         expect(shared.subarray(x.length + 2, x.length + 2 + rows * cols)).toEqual(block.subarray(2, 2 + rows * cols));
         expect(shared.subarray(0, x.length)).toEqual(x);
+        // In the wasm module's memory, each row by its im2colRow (circular stays in JavaScript).
+        const kernel = wasmGemmKernel();
+        const end = x.length + 3 + rows * cols + 1;
+        const heap = wasmHeap(kernel, (end + 1) * 4).fill(Number.NaN, 0, end + 1);
+        heap.set(x, 1);
+        im2colBlock(heap, 4, plan, p0, rows, j0, cols, heap, x.length + 3, kernel);
+        expect(heap.subarray(x.length + 3, end - 1)).toEqual(block.subarray(2, 2 + rows * cols));
+        expect([heap[0], heap[x.length + 1], heap[x.length + 2], heap[end - 1]]).toEqual([NaN, NaN, NaN, NaN]);
       }
+    }
+  });
+
+  it('the wasm im2colRow moves values as bits: NaN payloads, −0, infinities and subnormals arrive unchanged', () => {
+    const spec = { channels: 2, inSize: [6, 9], kernel: [3, 3], strides: [1, 1], dilations: [1, 1], padBegins: [1, 1], outSize: [6, 9], circular: false };
+    const plan = planIm2col(spec);
+    const bits = new Uint32Array(2 * 54);
+    const random = seeded(8);
+    const specials = [0x7fc00001, 0xffc12345, 0x80000000, 0x7f800000, 0xff800000, 0x00000001, 0x807fffff];
+    for (let i = 0; i < bits.length; i++) bits[i] = i % 3 === 0 ? specials[i % specials.length]! : new Uint32Array(new Float32Array([random() - 0.5]).buffer)[0]!;
+    const x = new Float32Array(bits.buffer);
+    const whole = new Float32Array(plan.rows * plan.cols);
+    im2col(x, 0, plan, whole);
+    const kernel = wasmGemmKernel();
+    const heap = wasmHeap(kernel, (x.length + whole.length) * 4);
+    heap.set(x, 0);
+    im2colBlock(heap, 0, plan, 0, plan.rows, 0, plan.cols, heap, x.length, kernel);
+    const got = new Uint32Array(heap.buffer, x.length * 4, whole.length);
+    const want = new Uint32Array(whole.buffer);
+    for (let i = 0; i < want.length; i++) {
+      // Zeros written for padding are +0; every value read from x keeps its bits.
+      if (got[i] !== want[i]) expect.fail(`element ${i}: 0x${got[i]!.toString(16)}, im2col wrote 0x${want[i]!.toString(16)}`);
     }
   });
 });

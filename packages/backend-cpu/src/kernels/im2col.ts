@@ -8,6 +8,8 @@
  * looked up in it; along a row, zero padding only ever cuts off both ends, so each kernel column
  * copies one strided run between two runs of zeros, while circular padding reads through the table.
  */
+import type { WasmGemmKernel } from '../gemm/wasm/wasm-kernel';
+
 /** Below this many values a plain loop copies a contiguous run faster than set() on a new subarray. */
 const SET_MIN_RUN = 16;
 
@@ -29,6 +31,10 @@ export interface Im2colPlan {
   /** Per kernel column, the input column that output column colStart reads (0 for an empty run). */
   readonly colFirst: Int32Array;
   readonly strideW: number;
+  /** The input row output row oh reads for kernel row i is oh·strideH + rowOrigin + i·dilationH (padding outside [0, inH)). */
+  readonly strideH: number;
+  readonly dilationH: number;
+  readonly rowOrigin: number;
   readonly circular: boolean;
   /** Rows of the unrolled matrix: channels · kH · kW. */
   readonly rows: number;
@@ -57,7 +63,8 @@ export function planIm2col(spec: Im2colSpec): Im2colPlan {
   const inH = axis(spec.inSize, 0, 1), inW = axis(spec.inSize, 1, 1);
   const kH = axis(spec.kernel, 0, 1), kW = axis(spec.kernel, 1, 1);
   const outH = axis(spec.outSize, 0, 1), outW = axis(spec.outSize, 1, 1);
-  const rowTaps = axisTaps(inH, kH, axis(spec.strides, 0, 1), axis(spec.dilations, 0, 1), axis(spec.padBegins, 0, 0), outH, spec.circular);
+  const strideH = axis(spec.strides, 0, 1), dilationH = axis(spec.dilations, 0, 1), padH = axis(spec.padBegins, 0, 0);
+  const rowTaps = axisTaps(inH, kH, strideH, dilationH, padH, outH, spec.circular);
   const strideW = axis(spec.strides, 1, 1);
   const colTaps = axisTaps(inW, kW, strideW, axis(spec.dilations, 1, 1), axis(spec.padBegins, 1, 0), outW, spec.circular);
   const colStart = new Int32Array(kW), colEnd = new Int32Array(kW), colFirst = new Int32Array(kW);
@@ -71,7 +78,7 @@ export function planIm2col(spec: Im2colSpec): Im2colPlan {
   }
   return {
     channels: spec.channels, inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, colFirst, strideW,
-    circular: spec.circular, rows: spec.channels * kH * kW, cols: outH * outW,
+    strideH, dilationH, rowOrigin: -padH, circular: spec.circular, rows: spec.channels * kH * kW, cols: outH * outW,
   };
 }
 
@@ -138,13 +145,18 @@ export function im2col(x: Float32Array, xOffset: number, plan: Im2colPlan, col: 
  * stride `cols`, at out[outAt]. The GEMM asks for one KC×NC block at a time and packs it while it
  * is still in cache, so the whole unrolled matrix (several megabytes for a 56×56 map) is never
  * written out and read back. x may be the very array `out` is (the GEMM's module memory, holding
- * a copy of the input): runs then move with copyWithin, which allocates nothing.
+ * a copy of the input): runs then move with copyWithin, which allocates nothing — or, given that
+ * module (`wasm`), each row of the block is written by one call of its im2colRow.
  */
-export function im2colBlock(x: Float32Array, xOffset: number, plan: Im2colPlan, p0: number, rows: number, j0: number, cols: number, out: Float32Array, outAt: number): void {
+export function im2colBlock(x: Float32Array, xOffset: number, plan: Im2colPlan, p0: number, rows: number, j0: number, cols: number, out: Float32Array, outAt: number, wasm?: WasmGemmKernel): void {
   const { inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, colFirst, strideW, circular } = plan;
   const taps = kH * kW;
   const plane = inH * inW;
   const ohFirst = Math.floor(j0 / outW), owFirst = j0 - ohFirst * outW;
+  if (wasm !== undefined && !circular && x.buffer === wasm.memory.buffer && out.buffer === wasm.memory.buffer) {
+    wasmRows(wasm.im2colRow, plan, xOffset * 4 + x.byteOffset, p0, rows, ohFirst, owFirst, cols, outAt * 4 + out.byteOffset, cols * 4);
+    return;
+  }
   let o = outAt;
   for (let p = p0; p < p0 + rows; p++) {
     const c = Math.floor(p / taps), tap = p - c * taps;
@@ -182,5 +194,27 @@ export function im2colBlock(x: Float32Array, xOffset: number, plan: Im2colPlan, 
       o += ow1 - ow0;
       left -= ow1 - ow0;
     }
+  }
+}
+
+/**
+ * Rows p0 … p0+rows−1 of the im2col matrix, over `cols` columns from output row ohFirst, column
+ * owFirst, each by one call of the module's im2colRow (or col2imRow: `row` decides the direction);
+ * row p's columns are at colBytes + (p − p0)·colRowBytes, the image's channel 0 at imageBytes.
+ */
+export function wasmRows(
+  row: WasmGemmKernel['im2colRow'], plan: Im2colPlan, imageBytes: number,
+  p0: number, rows: number, ohFirst: number, owFirst: number, cols: number, colBytes: number, colRowBytes: number,
+): void {
+  const { inH, inW, kH, kW, outW, colStart, colEnd, colFirst, strideW, strideH, dilationH, rowOrigin } = plan;
+  const taps = kH * kW, planeBytes = inH * inW * 4, strideBytes = strideW * 4;
+  for (let p = p0; p < p0 + rows; p++) {
+    const c = Math.floor(p / taps), tap = p - c * taps;
+    const i = Math.floor(tap / kW), j = tap - i * kW;
+    const start = colStart[j]!;
+    row(
+      colBytes + (p - p0) * colRowBytes, imageBytes + c * planeBytes, ohFirst * strideH + rowOrigin + i * dilationH, strideH, inH, inW * 4,
+      owFirst, cols, outW, start, colEnd[j]!, colFirst[j]! * 4 - start * strideBytes, strideBytes,
+    );
   }
 }

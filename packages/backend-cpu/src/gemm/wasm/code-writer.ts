@@ -27,7 +27,16 @@ export class CodeWriter {
   i32Shl(): this { return this.op(Op.i32Shl); }
   i32Ne(): this { return this.op(Op.i32Ne); }
   i32LtU(): this { return this.op(Op.i32LtU); }
+  i32LtS(): this { return this.op(Op.i32LtS); }
+  i32GtS(): this { return this.op(Op.i32GtS); }
+  i32GeS(): this { return this.op(Op.i32GeS); }
+  i32GeU(): this { return this.op(Op.i32GeU); }
+  /** The first of the two values below the condition if it is non-zero, else the second. */
+  select(): this { return this.op(Op.select); }
+  i32Load(offset = 0): this { return this.op(Op.i32Load, ALIGN_F32, ...unsignedLeb128(offset)); }
+  i32Store(offset = 0): this { return this.op(Op.i32Store, ALIGN_F32, ...unsignedLeb128(offset)); }
   i32Eqz(): this { return this.op(Op.i32Eqz); }
+  f32Add(): this { return this.op(Op.f32Add); }
   f32Load(offset = 0): this { return this.op(Op.f32Load, ALIGN_F32, ...unsignedLeb128(offset)); }
   f32Store(offset = 0): this { return this.op(Op.f32Store, ALIGN_F32, ...unsignedLeb128(offset)); }
 

@@ -1,4 +1,5 @@
 import { addReluFunction, binaryFunction, epilogueFunction, signFunction } from './epilogue-kernels';
+import { im2colRowFunction } from './im2col-kernels';
 import { macroKernelFunction, WASM_MR, WASM_NR } from './macro-kernel';
 import { type WasmFunction, emitModule } from './module-emitter';
 import { packCopyFunction, packGatherFunction } from './pack-kernels';
@@ -17,6 +18,7 @@ export const GEMM_EXPORTS = {
   packCopyB: 'packCopyB', packGatherB: 'packGatherB',
   biasRelu: 'biasRelu', bias: 'bias', relu: 'relu', addRelu: 'addRelu',
   add: 'add', sub: 'sub', mul: 'mul', div: 'div', sign: 'sign',
+  im2colRow: 'im2colRow', col2imRow: 'col2imRow',
 } as const;
 
 /** The function names the GEMM module exports (both builds). */
@@ -24,14 +26,16 @@ export const GEMM_FUNCTION_NAMES = [
   GEMM_EXPORTS.macroKernel, GEMM_EXPORTS.macroKernelOverwrite, GEMM_EXPORTS.packCopyA, GEMM_EXPORTS.packGatherA,
   GEMM_EXPORTS.packCopyB, GEMM_EXPORTS.packGatherB, GEMM_EXPORTS.biasRelu, GEMM_EXPORTS.bias, GEMM_EXPORTS.relu, GEMM_EXPORTS.addRelu,
   GEMM_EXPORTS.add, GEMM_EXPORTS.sub, GEMM_EXPORTS.mul, GEMM_EXPORTS.div, GEMM_EXPORTS.sign,
+  GEMM_EXPORTS.im2colRow, GEMM_EXPORTS.col2imRow,
 ] as const;
 
 /**
  * The GEMM module: one exported linear memory holding the staged and packed operands and the
  * block of C, the macro-kernel adding onto C or writing over it (macro-kernel.ts), the packing
  * functions for A's MR-wide and B's NR-wide panels (pack-kernels.ts), and the bias / relu
- * epilogues applied to the C block before it is copied out, and the elementwise ops the
- * kernels hand large same-shape tensors to (epilogue-kernels.ts).
+ * epilogues applied to the C block before it is copied out, the elementwise ops the
+ * kernels hand large same-shape tensors to (epilogue-kernels.ts), and one row of im2col / col2im
+ * at a time for the convolutions (im2col-kernels.ts).
  */
 export function emitGemmModule(): Uint8Array {
   return emitModule({ functions: gemmFunctions(), memory: { name: GEMM_EXPORTS.memory, minPages: 1 } });
@@ -74,5 +78,7 @@ function gemmFunctions(): WasmFunction[] {
     binaryFunction(GEMM_EXPORTS.mul, 'mul'),
     binaryFunction(GEMM_EXPORTS.div, 'div'),
     signFunction(GEMM_EXPORTS.sign),
+    im2colRowFunction(GEMM_EXPORTS.im2colRow, 'gather'),
+    im2colRowFunction(GEMM_EXPORTS.col2imRow, 'scatterAdd'),
   ];
 }

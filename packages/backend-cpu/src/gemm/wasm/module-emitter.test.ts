@@ -80,7 +80,10 @@ describe('wasm module emitter', () => {
     // Import entry: "env" "memory", kind memory (0x02), limits flag 0x03, min 1 page, max pages.
     const entry = [0x03, 0x65, 0x6e, 0x76, 0x06, ...new TextEncoder().encode('memory'), 0x02, 0x03, 0x01, ...unsignedLeb128(SHARED_MEMORY_MAX_PAGES)];
     expect(bytes[8]).toBe(1); // the type section comes first,
-    const importAt = 8 + 2 + bytes[9]!; // then the import section (one-byte type section size here)
+    // then the import section, after the type section's LEB128 size and contents.
+    let typeSize = 0, sizeBytes = 0;
+    do typeSize += (bytes[9 + sizeBytes]! & 0x7f) * 128 ** sizeBytes; while (bytes[9 + sizeBytes++]! & 0x80);
+    const importAt = 9 + sizeBytes + typeSize;
     expect(bytes[importAt]).toBe(2);
     expect([...bytes.subarray(importAt + 3, importAt + 3 + entry.length)]).toEqual(entry);
     const shared = new api.Memory({ initial: 1, maximum: SHARED_MEMORY_MAX_PAGES, shared: true });

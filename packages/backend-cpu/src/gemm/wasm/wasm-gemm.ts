@@ -145,10 +145,10 @@ export function writeAndPackB(
 ): void {
   const panels = Math.ceil(nc / WASM_NR);
   if (transB) {
-    writeB(heap, sourceAt, heap, stageAt, jc, nc, pc, kc);
+    writeB(heap, sourceAt, heap, stageAt, jc, nc, pc, kc, kernel);
     kernel.packGatherB(stageAt * 4, kc * 4, kc, panels, pbAt * 4);
   } else {
-    writeB(heap, sourceAt, heap, stageAt, pc, kc, jc, nc);
+    writeB(heap, sourceAt, heap, stageAt, pc, kc, jc, nc, kernel);
     kernel.packCopyB(stageAt * 4, nc * 4, kc, panels, pbAt * 4);
   }
 }

@@ -13,6 +13,12 @@ export type WasmBinary = (a: number, b: number, out: number, vectors: number) =>
 /** (c, rows, vectors, ldcBytes, bias): see epilogue-kernels.ts. */
 export type WasmEpilogue = (c: number, rows: number, vectors: number, ldcBytes: number, bias: number) => void;
 
+/** (col, plane, ih, ihStep, inH, rowBytes, ow0, left, outW, start, end, shift, strideBytes): see im2col-kernels.ts. */
+export type WasmIm2colRow = (
+  col: number, plane: number, ih: number, ihStep: number, inH: number, rowBytes: number,
+  ow0: number, left: number, outW: number, start: number, end: number, shift: number, strideBytes: number,
+) => void;
+
 /** The instantiated GEMM module: its functions and the memory its operands live in. */
 export interface WasmGemmKernel {
   readonly macroKernel: WasmMacroKernel;
@@ -32,6 +38,8 @@ export interface WasmGemmKernel {
   readonly mul: WasmBinary;
   readonly div: WasmBinary;
   readonly sign: (x: number, out: number, vectors: number) => void;
+  readonly im2colRow: WasmIm2colRow;
+  readonly col2imRow: WasmIm2colRow;
   readonly memory: WasmMemory;
 }
 
@@ -53,6 +61,8 @@ export function gemmKernelFunctions(exports: WasmInstance['exports']): Omit<Wasm
     mul: exports[GEMM_EXPORTS.mul] as WasmBinary,
     div: exports[GEMM_EXPORTS.div] as WasmBinary,
     sign: exports[GEMM_EXPORTS.sign] as WasmGemmKernel['sign'],
+    im2colRow: exports[GEMM_EXPORTS.im2colRow] as WasmIm2colRow,
+    col2imRow: exports[GEMM_EXPORTS.col2imRow] as WasmIm2colRow,
   };
 }
 
