@@ -1,4 +1,5 @@
 import type { MaxPoolAttrs, Tensor } from '@cnnkit/core';
+import { wasmMaxPool2x2Backward, wasmMaxPool2x2Fits } from '../gemm/wasm/max-pool-2x2';
 import { cpuTensor, f32 } from '../tensor';
 import { inferOutputShape } from './infer-output';
 import { isPlainTwoByTwo } from './max-pooling';
@@ -40,8 +41,15 @@ export function maxPoolBackwardPlanes(x: Float32Array, dy: Float32Array, dx: Flo
   }
 }
 
-/** maxPoolBackwardPlanes for isPlainTwoByTwo pools: the same scan and tie rule, unrolled (windows do not overlap). */
+/**
+ * maxPoolBackwardPlanes for isPlainTwoByTwo pools: the same scan and tie rule, unrolled (windows
+ * do not overlap); four windows at a time in wasm where they are four or more to a row.
+ */
 function maxPoolBackwardTwoByTwo(x: Float32Array, dy: Float32Array, dx: Float32Array, g: PoolWindow): void {
+  if (wasmMaxPool2x2Fits(g.outW)) {
+    wasmMaxPool2x2Backward(x, dy, dx, g);
+    return;
+  }
   const { inW, outH, outW } = g;
   const inPlane = g.inH * inW;
   let yi = 0;

@@ -47,7 +47,7 @@ describe('maxPool1d / maxPool2d kernels', () => {
   it('takes the unrolled path for 2×2 windows at stride 2 and matches the reference exactly, NaN, ±Inf, ±0 and odd sizes included', () => {
     const rand = seededRandom(9);
     const specials = [NaN, -Infinity, Infinity, -0, 0];
-    for (const [h, w] of [[4, 6], [5, 7], [2, 2], [9, 3]] as const) {
+    for (const [h, w] of [[4, 6], [5, 7], [2, 2], [9, 3], [8, 8], [7, 11], [10, 15], [28, 28], [3, 20]] as const) {
       const p: RefPool = { shape: [2, 3, h, w], kernel: [2, 2], strides: [2, 2], dilations: [1, 1], pads: 'valid', ceilMode: false };
       const x = Float32Array.from({ length: 6 * h * w }, () => (rand() < 0.2 ? specials[Math.floor(rand() * specials.length)]! : Math.floor(rand() * 3) - 1));
       const got = Array.from(run(p, x).data), want = Array.from(refMaxPool(x, p));

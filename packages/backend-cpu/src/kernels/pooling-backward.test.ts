@@ -154,10 +154,11 @@ describe('maxPool1dBackward / maxPool2dBackward kernels', () => {
   it('takes the unrolled path for 2×2 windows at stride 2 with the same choices: ties, NaN, -Infinity, odd sizes', () => {
     const rand = seededRandom(5);
     const specials = [NaN, -Infinity, Infinity, -0, 0];
-    for (const [h, w] of [[4, 6], [5, 7], [2, 2], [9, 3]] as const) {
+    for (const [h, w] of [[4, 6], [5, 7], [2, 2], [9, 3], [8, 8], [7, 11], [10, 15], [28, 28], [3, 20]] as const) {
       const p: RefPool = { shape: [2, 3, h, w], kernel: [2, 2], strides: [2, 2], dilations: [1, 1], pads: 'valid', ceilMode: false };
       const x = Float32Array.from({ length: size(p.shape) }, () => (rand() < 0.2 ? specials[Math.floor(rand() * specials.length)]! : Math.floor(rand() * 3)));
-      const dy = Float32Array.from({ length: size(p.shape.slice(0, 2)) * size(refOutSize(p)) }, () => Math.fround(rand() * 2 - 1));
+      // −0 in dy lands as +0 (0 + −0, as dx[at] += dy on zeros); NaN lands as NaN.
+      const dy = Float32Array.from({ length: size(p.shape.slice(0, 2)) * size(refOutSize(p)) }, () => (rand() < 0.1 ? -0 : rand() < 0.05 ? NaN : Math.fround(rand() * 2 - 1)));
       const dx = runMax(p, x, dy);
       const want = refMaxPoolBackward(x, dy, p);
       dx.forEach((v, i) => expect(v, `${describePool(p)} at ${i}`).toBe(want[i]));

@@ -68,6 +68,24 @@ export class CodeWriter {
   /** Lane masks (all ones where true) of a < b and a > b; false for NaN, as JavaScript's < and >. */
   f32x4Lt(): this { return this.simd(SimdOp.f32x4Lt); }
   f32x4Gt(): this { return this.simd(SimdOp.f32x4Gt); }
+  f32x4Ne(): this { return this.simd(SimdOp.f32x4Ne); }
+  v128Not(): this { return this.simd(SimdOp.v128Not); }
+  v128And(): this { return this.simd(SimdOp.v128And); }
+  /** a & ~b of the two operands below it, a then b. */
+  v128AndNot(): this { return this.simd(SimdOp.v128AndNot); }
+  v128Or(): this { return this.simd(SimdOp.v128Or); }
+  /** IEEE maximum lane by lane: NaN if either is NaN, +0 over −0 (as Math.max). */
+  f32x4Max(): this { return this.simd(SimdOp.f32x4Max); }
+  /**
+   * The f32 lanes `lanes` (0–3 from the first operand, 4–7 from the second) of the two operands
+   * below it: i8x16.shuffle with each lane's four byte indices.
+   */
+  f32x4Shuffle(lanes: readonly [number, number, number, number]): this {
+    if (lanes.some((l) => !Number.isInteger(l) || l < 0 || l > 7)) {
+      throw new CnnkitError('INVALID_ARGUMENT', `f32x4Shuffle was given lanes ${lanes.join(', ')}; expected four of 0–7`, { lanes: lanes.join(',') });
+    }
+    return this.simd(SimdOp.i8x16Shuffle, ...lanes.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3]));
+  }
   /** (v1 & c) | (v2 & ~c) of the three operands below it, v1, v2, c. */
   v128Bitselect(): this { return this.simd(SimdOp.v128Bitselect); }
   /** v128.const of four equal f32 lanes. */

@@ -40,6 +40,9 @@ export interface WasmGemmKernel {
   readonly sign: (x: number, out: number, vectors: number) => void;
   readonly im2colRow: WasmIm2colRow;
   readonly col2imRow: WasmIm2colRow;
+  /** (x, y, outH, inRowBytes, outW) and (x, dy, outH, inRowBytes, outW, dx): see pool-kernels.ts. */
+  readonly maxPool2x2: (x: number, y: number, outH: number, inRowBytes: number, outW: number) => void;
+  readonly maxPool2x2Backward: (x: number, dy: number, outH: number, inRowBytes: number, outW: number, dx: number) => void;
   readonly memory: WasmMemory;
 }
 
@@ -63,6 +66,8 @@ export function gemmKernelFunctions(exports: WasmInstance['exports']): Omit<Wasm
     sign: exports[GEMM_EXPORTS.sign] as WasmGemmKernel['sign'],
     im2colRow: exports[GEMM_EXPORTS.im2colRow] as WasmIm2colRow,
     col2imRow: exports[GEMM_EXPORTS.col2imRow] as WasmIm2colRow,
+    maxPool2x2: exports[GEMM_EXPORTS.maxPool2x2] as WasmGemmKernel['maxPool2x2'],
+    maxPool2x2Backward: exports[GEMM_EXPORTS.maxPool2x2Backward] as WasmGemmKernel['maxPool2x2Backward'],
   };
 }
 
