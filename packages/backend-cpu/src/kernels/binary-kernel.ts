@@ -39,9 +39,9 @@ export function binaryKernel<K extends BinaryOp>(op: K, runs: BinaryRuns): Kerne
     const a = f32(ta);
     const b = f32(tb);
     const out = new Float32Array(size);
-    // Same shapes, large: the wasm module's f32x4 loop (same bits; the JavaScript loop costs
-    // 2–5 ns a value here, the copies in and out under 1).
-    if (size >= WASM_ELEMENTWISE_MIN && a.length === size && b.length === size && wasmElementwiseAvailable()) {
+    // Same shapes or one operand a single value, large: the wasm module's f32x4 loop (same bits;
+    // the JavaScript loop costs 2–5 ns a value here, the copies in and out under 1).
+    if (size >= WASM_ELEMENTWISE_MIN && (a.length === size || a.length === 1) && (b.length === size || b.length === 1) && wasmElementwiseAvailable()) {
       wasmBinary(op, a, b, out);
       return [cpuTensor(out, shape)];
     }

@@ -2,6 +2,8 @@ import { type StaticShape, type TypedArray, stridesOf } from '@cnnkit/core';
 
 /** Side of the square tiles a plane is copied in when its reads are strided (fits L1 comfortably). */
 const TILE = 32;
+/** Rows at least this long are copied with set() (a memcpy), shorter ones by a loop (set() on a new subarray costs more). */
+const SET_MIN_ROW = 64;
 
 /**
  * Writes `src` (row-major, shape `shape`) into `dst` with its axes permuted:
@@ -61,7 +63,17 @@ export function permuteInto(src: TypedArray, dst: TypedArray, shape: StaticShape
 
 /** dst[out + i * cols + j] = src[base + i * rowStep + j * colStep] for i < rows, j < cols. */
 function copyPlane(src: TypedArray, base: number, rows: number, rowStep: number, cols: number, colStep: number, dst: TypedArray, out: number): void {
-  if (colStep === 1 || rows < TILE || cols < TILE) {
+  if (colStep === 1) {
+    // Rows stay contiguous (the innermost axis did not move): a memcpy each once they are long.
+    for (let i = 0; i < rows; i++) {
+      const s = base + i * rowStep;
+      const o = out + i * cols;
+      if (cols >= SET_MIN_ROW) dst.set(src.subarray(s, s + cols), o);
+      else for (let j = 0; j < cols; j++) dst[o + j] = src[s + j]!;
+    }
+    return;
+  }
+  if (rows < TILE || cols < TILE) {
     for (let i = 0; i < rows; i++) {
       const s = base + i * rowStep;
       const o = out + i * cols;

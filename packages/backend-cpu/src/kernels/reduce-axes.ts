@@ -20,18 +20,8 @@ export interface ReductionView {
  * reduction loop in a single simple form.
  */
 export function reductionView(data: Float32Array, shape: StaticShape, axes: readonly number[], op: string): ReductionView {
-  const rank = shape.length;
-  const reducedAxis = new Array<boolean>(rank).fill(axes.length === 0);
-  for (const a of axes) reducedAxis[normalizeAxis(a, rank, op)] = true;
-
-  // Runs of same-kind axes after dropping size-1 axes, outermost first.
-  const runs: { reduced: boolean; size: number }[] = [];
-  for (let i = 0; i < rank; i++) {
-    if (shape[i] === 1) continue;
-    const last = runs[runs.length - 1];
-    if (last && last.reduced === reducedAxis[i]) last.size *= shape[i]!;
-    else runs.push({ reduced: reducedAxis[i]!, size: shape[i]! });
-  }
+  const reducedAxis = reducedAxes(shape, axes, op);
+  const runs = axisRuns(shape, reducedAxis);
   const reducedRuns = runs.filter((r) => r.reduced).length;
   if (reducedRuns === 0) return { data, outer: data.length, reduced: 1, inner: 1 };
   if (reducedRuns === 1) {
@@ -47,4 +37,24 @@ export function reductionView(data: Float32Array, shape: StaticShape, axes: read
   permuteInto(data, permuted, shape, [...kept, ...gone]);
   const reduced = gone.reduce((n, i) => n * shape[i]!, 1);
   return { data: permuted, outer: kept.reduce((n, i) => n * shape[i]!, 1), reduced, inner: 1 };
+}
+
+/** Per axis, whether the reduction is over it (every axis when `axes` is empty). */
+export function reducedAxes(shape: StaticShape, axes: readonly number[], op: string): boolean[] {
+  const rank = shape.length;
+  const reducedAxis = new Array<boolean>(rank).fill(axes.length === 0);
+  for (const a of axes) reducedAxis[normalizeAxis(a, rank, op)] = true;
+  return reducedAxis;
+}
+
+/** Runs of same-kind (reduced or kept) axes after dropping size-1 axes, outermost first, each with its total size. */
+export function axisRuns(shape: StaticShape, reducedAxis: readonly boolean[]): { reduced: boolean; size: number }[] {
+  const runs: { reduced: boolean; size: number }[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] === 1) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.reduced === reducedAxis[i]) last.size *= shape[i]!;
+    else runs.push({ reduced: reducedAxis[i]!, size: shape[i]! });
+  }
+  return runs;
 }

@@ -1,7 +1,8 @@
 import type { Kernel } from '@cnnkit/core';
 import { cpuTensor, f32 } from '../tensor';
 import { inferOutput } from './infer-static-shape';
-import { type ReductionView, reductionView } from './reduce-axes';
+import type { StaticShape } from '@cnnkit/core';
+import { type ReductionView, axisRuns, reducedAxes, reductionView } from './reduce-axes';
 
 /**
  * out[o * inner + i] = scale * sum over r of the view's (o, r, i). Sums run in float64 and round
@@ -31,9 +32,53 @@ export function sumBlocks({ data, outer, reduced, inner }: ReductionView, scale:
   return out;
 }
 
+/**
+ * scale · the sum over `axes` of data (shape `shape`): sumBlocks over reductionView, except for
+ * reduced axes on both sides of the kept ones — [A, K, B] summed over A and B, a convolution
+ * bias's gradient over N, H and W — which is summed where it lies instead of permuted into
+ * [K, A·B] first: the same adds in the same order (per k, a then b), two kept values at a time.
+ */
+export function sumOver(data: Float32Array, shape: StaticShape, axes: readonly number[], op: string, mean: boolean): Float32Array {
+  const runs = axisRuns(shape, reducedAxes(shape, axes, op));
+  if (runs.length === 3 && runs[0]!.reduced && !runs[1]!.reduced && runs[2]!.reduced) {
+    const [a, k, b] = [runs[0]!.size, runs[1]!.size, runs[2]!.size];
+    return sumAround(data, a, k, b, mean ? 1 / (a * b) : 1);
+  }
+  const view = reductionView(data, shape, axes, op);
+  return sumBlocks(view, mean ? 1 / view.reduced : 1);
+}
+
+/** out[k] = scale · Σ over a, then b, of data[(a·K + k)·B + b], in float64. */
+function sumAround(data: Float32Array, outerSize: number, kept: number, innerSize: number, scale: number): Float32Array {
+  const out = new Float32Array(kept);
+  let k = 0;
+  // Two independent accumulators: one float64 add chain waits on the previous add's latency.
+  for (; k + 1 < kept; k += 2) {
+    let acc0 = 0, acc1 = 0;
+    for (let a = 0; a < outerSize; a++) {
+      const at0 = (a * kept + k) * innerSize, at1 = at0 + innerSize;
+      for (let b = 0; b < innerSize; b++) {
+        acc0 += data[at0 + b]!;
+        acc1 += data[at1 + b]!;
+      }
+    }
+    out[k] = acc0 * scale;
+    out[k + 1] = acc1 * scale;
+  }
+  if (k < kept) {
+    let acc = 0;
+    for (let a = 0; a < outerSize; a++) {
+      const at = (a * kept + k) * innerSize;
+      for (let b = 0; b < innerSize; b++) acc += data[at + b]!;
+    }
+    out[k] = acc * scale;
+  }
+  return out;
+}
+
 /** Sum over any set of axes (every axis when empty), keepDims as core's shape inference says. */
 export const reduceSumKernel: Kernel<'reduceSum'> = (inputs, attrs) => {
   const x = inputs[0]!;
   const { shape } = inferOutput('reduceSum', inputs, attrs);
-  return [cpuTensor(sumBlocks(reductionView(f32(x), x.shape, attrs.axes, 'reduceSum'), 1), shape)];
+  return [cpuTensor(sumOver(f32(x), x.shape, attrs.axes, 'reduceSum', false), shape)];
 };

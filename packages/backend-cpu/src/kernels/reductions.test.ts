@@ -4,7 +4,8 @@ import { cpuTensor } from '../tensor';
 import { argMaxKernel } from './arg-max';
 import { reduceMaxKernel } from './reduce-max';
 import { reduceMeanKernel } from './reduce-mean';
-import { reduceSumKernel } from './reduce-sum';
+import { reductionView } from './reduce-axes';
+import { reduceSumKernel, sumBlocks, sumOver } from './reduce-sum';
 
 type Reduce = 'sum' | 'mean' | 'max';
 
@@ -57,6 +58,21 @@ describe('reduceSum / reduceMean / reduceMax kernels', () => {
         const want = reference(x, shape, positive, kind);
         const got = Array.from(y!.dataSync());
         got.forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 5));
+      }
+    }
+  });
+
+  it('sums reduced axes on both sides of the kept ones in place, bit for bit what the permuted view gives', () => {
+    // [N, C, H, W] over N, H, W (a convolution bias's gradient), odd and even C, and a mean.
+    const r = new Rng(5);
+    for (const shape of [[5, 6, 7, 3], [3, 7, 4, 4], [2, 1, 3, 5, 2], [4, 3, 2, 5, 6]]) {
+      const x = Float32Array.from({ length: sizeOf(shape) }, () => Math.fround(r.nextNormal()));
+      const axes = shape.length === 4 ? [0, 2, 3] : [0, 1, 3, 4];
+      for (const mean of [false, true]) {
+        const view = reductionView(x, shape, axes, 'test');
+        expect(view.inner).toBe(1); // the permuted path
+        const want = sumBlocks(view, mean ? 1 / view.reduced : 1);
+        expect(Array.from(sumOver(x, shape, axes, 'test', mean)), JSON.stringify({ shape, mean })).toEqual(Array.from(want));
       }
     }
   });

@@ -37,15 +37,24 @@ export function wasmAddRelu(a: Float32Array, b: Float32Array): void {
   a.set(heap.subarray(0, n));
 }
 
-/** out = a <op> b over equal lengths (out may be a or b). */
+/**
+ * out = a <op> b elementwise (out may be a or b); a or b may be a single value that stands for
+ * every element (a scalar operand, filled out in the module's memory: TypedArray.fill runs at
+ * memset speed, where a JavaScript loop over a broadcast operand costs 1–4 ns a value here).
+ */
 export function wasmBinary(op: WasmBinaryOp, a: Float32Array, b: Float32Array, out: Float32Array): void {
   const kernel = wasmGemmKernel();
-  const n = a.length, padded = Math.ceil(n / 4) * 4;
+  const n = out.length, padded = Math.ceil(n / 4) * 4;
   const heap = wasmHeap(kernel, 2 * padded * 4);
-  heap.set(a, 0);
-  heap.set(b, padded);
+  place(heap, a, 0, n);
+  place(heap, b, padded, n);
   kernel[op](0, padded * 4, 0, padded / 4);
   out.set(heap.subarray(0, n));
+}
+
+function place(heap: Float32Array, values: Float32Array, at: number, n: number): void {
+  if (values.length === n) heap.set(values, at);
+  else heap.fill(values[0]!, at, at + n);
 }
 
 /** y = sign(x) (Math.sign's values: ±1, and ±0 and NaN as they are); y may be x. */

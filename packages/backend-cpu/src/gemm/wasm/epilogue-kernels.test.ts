@@ -83,6 +83,17 @@ describe('wasmBinary / wasmSign (elementwise through the module)', () => {
         const want = Math.fround(f(a[i]!, b[i]!));
         if (!Object.is(out[i], want) && !(Number.isNaN(out[i]) && Number.isNaN(want))) expect.fail(`${op}(${a[i]}, ${b[i]}) gave ${out[i]}, expected ${want}`);
       }
+      // A single value on either side stands for every element (a scalar operand).
+      for (const scalar of [Math.fround(0.7), -0, Number.NaN, Number.POSITIVE_INFINITY]) {
+        const one = Float32Array.of(scalar);
+        for (const [x, y, label] of [[a, one, 'right'], [one, b, 'left']] as const) {
+          wasmBinary(op, x, y, out);
+          for (let i = 0; i < n; i++) {
+            const want = Math.fround(f(x.length === 1 ? scalar : x[i]!, y.length === 1 ? scalar : y[i]!));
+            if (!Object.is(out[i], want) && !(Number.isNaN(out[i]) && Number.isNaN(want))) expect.fail(`${op} with ${scalar} on the ${label} at ${i} gave ${out[i]}, expected ${want}`);
+          }
+        }
+      }
     }
     const s = new Float32Array(n);
     wasmSign(a, s);
