@@ -202,6 +202,29 @@ describe('conv1d / conv2d backward kernels (input and filter)', () => {
     check({ n: 3, c: 32, o: 12, size: [20, 20], kernel: [3, 3], attrs: attrs2d({ pads: 'same' }) }, 11);
   });
 
+  it('multiply a small-map batch in one product: forward bit for bit image by image, gradients as the definition', () => {
+    // Maps under 512 positions take batched-conv.ts's one GEMM over every image's columns; a
+    // batch of 1 takes the per-image loop, so slicing the batch gives the per-image result. Each
+    // output element sums the same depth in the same order either way: equal bits.
+    const problems: Problem[] = [
+      { n: 5, c: 6, o: 16, size: [14, 14], kernel: [5, 5], attrs: attrs2d() }, // LeNet-5's second convolution
+      { n: 7, c: 32, o: 5, size: [10, 10], kernel: [3, 3], attrs: attrs2d({ pads: [1, 1, 1, 1] }) }, // 700 columns, depth 288: blocks straddle images
+      { n: 3, c: 3, o: 4, size: [9, 8], kernel: [3, 2], attrs: attrs2d({ strides: [2, 1], dilations: [1, 2], pads: [1, 0, 2, 1], paddingMode: 'circular' }) },
+    ];
+    problems.forEach((p, i) => {
+      check(p, 40 + i);
+      const rand = seeded(60 + i);
+      const x = randomF32(rand, p.n * p.c * product(p.size)), w = randomF32(rand, p.o * p.c * product(p.kernel));
+      const k = kernelsOf(2), wT = cpuTensor(w, [p.o, p.c, ...p.kernel]);
+      const whole = f32(k.forward([cpuTensor(x, [p.n, p.c, ...p.size]), wT], p.attrs)[0]!);
+      const image = p.c * product(p.size), out = whole.length / p.n;
+      for (let n = 0; n < p.n; n++) {
+        const one = f32(k.forward([cpuTensor(x.slice(n * image, (n + 1) * image), [1, p.c, ...p.size]), wT], p.attrs)[0]!);
+        expect(whole.subarray(n * out, (n + 1) * out), `${JSON.stringify(p)} image ${n}`).toEqual(one);
+      }
+    });
+  });
+
   it('work out a 1-D case by hand', () => {
     // x = [1 2 3], w = [1 10], valid, stride 1: y = [1 + 20, 2 + 30] = [21 32]. With dy = [1 100]:
     // dx = [1·1, 1·10 + 100·1, 100·10] = [1 110 1000];  dw = [1·1 + 100·2, 1·2 + 100·3] = [201 302].

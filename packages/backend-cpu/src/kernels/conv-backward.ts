@@ -2,6 +2,7 @@ import { type ConvAttrs, type ConvBackwardFilterAttrs, type ConvBackwardInputAtt
 import { gemm } from '../gemm/gemm';
 import type { WasmGemmKernel } from '../gemm/wasm/wasm-kernel';
 import { cpuTensor, f32 } from '../tensor';
+import { batchedIm2colWriter, batchesImages, swapOuterAxes } from './batched-conv';
 import { col2im } from './col2im';
 import { type Im2colPlan, im2colBlock, planIm2col } from './im2col';
 import { inferOutputShape } from './infer-output';
@@ -85,6 +86,19 @@ export function convBackwardFilter(op: 'conv1dBackwardFilter' | 'conv2dBackwardF
   const { depth, outPlane, inPlane, groupIn, groupOut } = g;
   const xs = f32(x), dys = f32(dy);
   const dw = new Float32Array(g.outChannels * depth);
+  if (batchesImages(g)) {
+    // dW = dy as [O, batch·outPlane] · (every image's col side by side)ᵀ: the batch sum is the product's depth.
+    const columns = g.batch * outPlane;
+    gemm(
+      g.outChannels, depth, columns,
+      swapOuterAxes(dys, g.batch, g.outChannels, outPlane), 0, columns, false,
+      xs, 0, columns, true,
+      dw, 0, depth,
+      0,
+      { writeB: batchedIm2colWriter(g.plan, g.inChannels * inPlane), bSourceLength: xs.length },
+    );
+    return [cpuTensor(dw, shape)];
+  }
   // col is handed to the GEMM a block at a time (im2colBlock), as in the forward convolution.
   const writeB = g.direct ? undefined : (src: Float32Array, srcAt: number, out: Float32Array, outAt: number, r0: number, rows: number, c0: number, cols: number, wasm?: WasmGemmKernel): void => {
     im2colBlock(src, srcAt, g.plan, r0, rows, c0, cols, out, outAt, wasm);

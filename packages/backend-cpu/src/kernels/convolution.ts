@@ -2,6 +2,7 @@ import { type ConvAttrs, type Tensor, CnnkitError, formatShape, getOpDef, resolv
 import { type PackedGemmA, gemm } from '../gemm/gemm';
 import type { WasmGemmKernel } from '../gemm/wasm/wasm-kernel';
 import { cpuTensor, f32 } from '../tensor';
+import { batchedIm2colWriter, batchesImages, swapOuterAxes } from './batched-conv';
 import { im2colBlock, planIm2col } from './im2col';
 
 /**
@@ -11,7 +12,7 @@ import { im2colBlock, planIm2col } from './im2col';
  * writing straight into the output. The GEMM asks for col a block at a time (im2colBlock), so it
  * is never held whole. A 1×1, stride-1, unpadded kernel skips im2col: the input block already is
  * that matrix. The bias (and a relu the compiled graph fused in) is applied as the GEMM stores
- * its result.
+ * its result. Small maps multiply the whole batch at once (batched-conv.ts).
  */
 export function convolution(op: 'conv1d' | 'conv2d', inputs: readonly Tensor[], attrs: ConvAttrs, prepared: PreparedConvolution = {}): Tensor[] {
   const [x, w, b] = checkInputs(op, inputs);
@@ -35,6 +36,20 @@ export function convolution(op: 'conv1d' | 'conv2d', inputs: readonly Tensor[], 
 
   const xs = f32(x), ws = f32(w), bs = b ? f32(b) : undefined;
   const relu = prepared.relu === true;
+  if (batchesImages({ batch, groups, direct, outPlane, inChannels, inPlane })) {
+    // y as [O, batch·outPlane] from one product over every image's columns, then batch-major.
+    const columns = batch * outPlane;
+    const yByChannel = new Float32Array(outChannels * columns);
+    gemm(
+      outChannels, columns, depth,
+      ws, 0, depth, false,
+      xs, 0, columns, false,
+      yByChannel, 0, columns,
+      0,
+      { packedA: prepared.packedWeights?.[0], writeB: batchedIm2colWriter(plan, inChannels * inPlane), bSourceLength: xs.length, rowBias: bs, rowBiasAt: 0, relu },
+    );
+    return [cpuTensor(swapOuterAxes(yByChannel, outChannels, batch, outPlane), outShape)];
+  }
   const y = new Float32Array(batch * outChannels * outPlane);
 
   for (let n = 0; n < batch; n++) {

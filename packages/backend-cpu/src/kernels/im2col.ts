@@ -142,23 +142,26 @@ export function im2col(x: Float32Array, xOffset: number, plan: Im2colPlan, col: 
 
 /**
  * Rows p0 … p0+rows−1, columns j0 … j0+cols−1 of the matrix im2col writes, row-major with row
- * stride `cols`, at out[outAt]. The GEMM asks for one KC×NC block at a time and packs it while it
+ * stride `outStride` (cols unless given), at out[outAt]. The GEMM asks for one KC×NC block at a time and packs it while it
  * is still in cache, so the whole unrolled matrix (several megabytes for a 56×56 map) is never
  * written out and read back. x may be the very array `out` is (the GEMM's module memory, holding
  * a copy of the input): runs then move with copyWithin, which allocates nothing — or, given that
  * module (`wasm`), each row of the block is written by one call of its im2colRow.
  */
-export function im2colBlock(x: Float32Array, xOffset: number, plan: Im2colPlan, p0: number, rows: number, j0: number, cols: number, out: Float32Array, outAt: number, wasm?: WasmGemmKernel): void {
+export function im2colBlock(
+  x: Float32Array, xOffset: number, plan: Im2colPlan, p0: number, rows: number, j0: number, cols: number,
+  out: Float32Array, outAt: number, wasm?: WasmGemmKernel, outStride = cols,
+): void {
   const { inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, colFirst, strideW, circular } = plan;
   const taps = kH * kW;
   const plane = inH * inW;
   const ohFirst = Math.floor(j0 / outW), owFirst = j0 - ohFirst * outW;
   if (wasm !== undefined && !circular && x.buffer === wasm.memory.buffer && out.buffer === wasm.memory.buffer) {
-    wasmRows(wasm.im2colRow, plan, xOffset * 4 + x.byteOffset, p0, rows, ohFirst, owFirst, cols, outAt * 4 + out.byteOffset, cols * 4);
+    wasmRows(wasm.im2colRow, plan, xOffset * 4 + x.byteOffset, p0, rows, ohFirst, owFirst, cols, outAt * 4 + out.byteOffset, outStride * 4);
     return;
   }
-  let o = outAt;
   for (let p = p0; p < p0 + rows; p++) {
+    let o = outAt + (p - p0) * outStride;
     const c = Math.floor(p / taps), tap = p - c * taps;
     const i = Math.floor(tap / kW), j = tap - i * kW;
     const channelStart = xOffset + c * plane;
@@ -198,13 +201,42 @@ export function im2colBlock(x: Float32Array, xOffset: number, plan: Im2colPlan, 
 }
 
 /**
+ * im2colBlock over a batch: the matrix whose columns are every image's im2col columns side by
+ * side (image n's output position q is column n·plan.cols + q), with image n at
+ * x[xOffset + n·imageSize]. One product over this matrix replaces one per image, which for
+ * small maps (LeNet's 10×10) spends more on each call's setup than on the multiply.
+ */
+export function im2colBatchBlock(
+  x: Float32Array, xOffset: number, plan: Im2colPlan, imageSize: number,
+  p0: number, rows: number, j0: number, cols: number, out: Float32Array, outAt: number, wasm?: WasmGemmKernel,
+): void {
+  const inModule = wasm !== undefined && !plan.circular && x.buffer === wasm.memory.buffer && out.buffer === wasm.memory.buffer;
+  for (let j = j0; j < j0 + cols;) {
+    const n = Math.floor(j / plan.cols), q = j - n * plan.cols;
+    // Whole images in a row go to the module together: one im2colRow call per row covers them all.
+    const whole = inModule && q === 0 ? Math.floor((j0 + cols - j) / plan.cols) : 0;
+    if (whole > 1 && wasm !== undefined) {
+      const ohFirst = 0, owFirst = 0;
+      wasmRows(wasm.im2colRow, plan, (xOffset + n * imageSize) * 4 + x.byteOffset, p0, rows, ohFirst, owFirst, plan.cols, (outAt + j - j0) * 4 + out.byteOffset, cols * 4, whole, imageSize * 4);
+      j += whole * plan.cols;
+      continue;
+    }
+    const take = Math.min(plan.cols - q, j0 + cols - j);
+    im2colBlock(x, xOffset + n * imageSize, plan, p0, rows, q, take, out, outAt + (j - j0), wasm, cols);
+    j += take;
+  }
+}
+
+/**
  * Rows p0 … p0+rows−1 of the im2col matrix, over `cols` columns from output row ohFirst, column
  * owFirst, each by one call of the module's im2colRow (or col2imRow: `row` decides the direction);
- * row p's columns are at colBytes + (p − p0)·colRowBytes, the image's channel 0 at imageBytes.
+ * row p's columns are at colBytes + (p − p0)·colRowBytes, the image's channel 0 at imageBytes;
+ * with `images` > 1, whole images imageStrideBytes apart, their columns one after another.
  */
 export function wasmRows(
   row: WasmGemmKernel['im2colRow'], plan: Im2colPlan, imageBytes: number,
   p0: number, rows: number, ohFirst: number, owFirst: number, cols: number, colBytes: number, colRowBytes: number,
+  images = 1, imageStrideBytes = 0,
 ): void {
   const { inH, inW, kH, kW, outW, colStart, colEnd, colFirst, strideW, strideH, dilationH, rowOrigin } = plan;
   const taps = kH * kW, planeBytes = inH * inW * 4, strideBytes = strideW * 4;
@@ -214,7 +246,7 @@ export function wasmRows(
     const start = colStart[j]!;
     row(
       colBytes + (p - p0) * colRowBytes, imageBytes + c * planeBytes, ohFirst * strideH + rowOrigin + i * dilationH, strideH, inH, inW * 4,
-      owFirst, cols, outW, start, colEnd[j]!, colFirst[j]! * 4 - start * strideBytes, strideBytes,
+      owFirst, cols, outW, start, colEnd[j]!, colFirst[j]! * 4 - start * strideBytes, strideBytes, images, imageStrideBytes,
     );
   }
 }

@@ -5,7 +5,8 @@ import { ValueType } from './opcodes';
 // Parameters of im2colRow / col2imRow (addresses and strides in bytes), then locals.
 const P_COL = 0, P_PLANE = 1, P_IH = 2, P_IH_STEP = 3, P_IN_H = 4, P_ROW_BYTES = 5;
 const P_OW0 = 6, P_LEFT = 7, P_OUT_W = 8, P_START = 9, P_END = 10, P_SHIFT = 11, P_STRIDE = 12;
-const L_OW1 = 13, L_FROM = 14, L_TO = 15, L_S = 16, L_N = 17;
+const P_IMAGES = 13, P_IMAGE_BYTES = 14;
+const L_OW1 = 15, L_FROM = 16, L_TO = 17, L_S = 18, L_N = 19, L_IH0 = 20, L_LEFT0 = 21, L_OW00 = 22;
 
 /**
  * One row of the im2col matrix — one input channel's kernel tap (i, j) — over `left` of its
@@ -13,10 +14,12 @@ const L_OW1 = 13, L_FROM = 14, L_TO = 15, L_S = 16, L_N = 17;
  * JavaScript copyWithin / fill per output row (which cost ~50 ns each: for a 10×10 map that is
  * most of the convolution).
  *
- * (col, plane, ih, ihStep, inH, rowBytes, ow0, left, outW, start, end, shift, strideBytes):
+ * (col, plane, ih, ihStep, inH, rowBytes, ow0, left, outW, start, end, shift, strideBytes, images, imageBytes):
  * output row after output row, ih is the input row read (ih + ihStep for the next one; outside
  * [0, inH) is padding: zeros); along it, output columns [start, end) read
- * plane + ih·rowBytes + shift + ow·strideBytes, the others zeros. 'gather' writes the values at
+ * plane + ih·rowBytes + shift + ow·strideBytes, the others zeros. Then the same again for
+ * `images` − 1 more images, each imageBytes further on in the input and straight after the
+ * last in col (a batch's side-by-side columns, batched-conv.ts). 'gather' writes the values at
  * col (im2col); 'scatterAdd' adds col's values onto the input elements they were read from and
  * skips the padding (col2im, im2col's adjoint). Values move as bits (i32 / v128 loads and
  * stores), so NaN payloads and −0 survive; the adds are f32, as one JavaScript float32 add.
@@ -27,6 +30,14 @@ export function im2colRowFunction(name: string, direction: 'gather' | 'scatterAd
   const w = new CodeWriter();
   w.block(); // exit
   w.localGet(P_LEFT).i32Eqz().brIf(0);
+  w.localGet(P_IMAGES).i32Eqz().brIf(0);
+  w.localGet(P_IH).localSet(L_IH0);
+  w.localGet(P_LEFT).localSet(L_LEFT0);
+  w.localGet(P_OW0).localSet(L_OW00);
+  w.loop(); // images
+  w.localGet(L_IH0).localSet(P_IH);
+  w.localGet(L_LEFT0).localSet(P_LEFT);
+  w.localGet(L_OW00).localSet(P_OW0);
   w.loop(); // output rows
   // ow1 = min(outW, ow0 + left)
   w.localGet(P_OW0).localGet(P_LEFT).i32Add().localGet(P_OUT_W);
@@ -60,12 +71,15 @@ export function im2colRowFunction(name: string, direction: 'gather' | 'scatterAd
   w.i32Const(0).localSet(P_OW0);
   w.localGet(P_LEFT).i32Const(0).i32GtS().brIf(0);
   w.end(); // output rows
+  w.localGet(P_PLANE).localGet(P_IMAGE_BYTES).i32Add().localSet(P_PLANE);
+  w.localGet(P_IMAGES).i32Const(1).i32Sub().localTee(P_IMAGES).brIf(0);
+  w.end(); // images
   w.end(); // exit
   return {
     name,
-    params: [i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32],
+    params: new Array<ValueType>(15).fill(i32),
     results: [],
-    locals: [i32, i32, i32, i32, i32],
+    locals: new Array<ValueType>(8).fill(i32),
     code: w.code,
   };
 }

@@ -13,10 +13,11 @@ export type WasmBinary = (a: number, b: number, out: number, vectors: number) =>
 /** (c, rows, vectors, ldcBytes, bias): see epilogue-kernels.ts. */
 export type WasmEpilogue = (c: number, rows: number, vectors: number, ldcBytes: number, bias: number) => void;
 
-/** (col, plane, ih, ihStep, inH, rowBytes, ow0, left, outW, start, end, shift, strideBytes): see im2col-kernels.ts. */
+/** (col, plane, ih, ihStep, inH, rowBytes, ow0, left, outW, start, end, shift, strideBytes, images, imageBytes): see im2col-kernels.ts. */
 export type WasmIm2colRow = (
   col: number, plane: number, ih: number, ihStep: number, inH: number, rowBytes: number,
   ow0: number, left: number, outW: number, start: number, end: number, shift: number, strideBytes: number,
+  images: number, imageBytes: number,
 ) => void;
 
 /** The instantiated GEMM module: its functions and the memory its operands live in. */
