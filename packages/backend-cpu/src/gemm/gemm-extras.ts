@@ -1,3 +1,4 @@
+import { CnnkitError } from '@cnnkit/core';
 import type { WasmPackedA } from './wasm/wasm-gemm';
 import type { WasmGemmKernel } from './wasm/wasm-kernel';
 
@@ -13,6 +14,20 @@ import type { WasmGemmKernel } from './wasm/wasm-kernel';
  */
 export type BlockWriter = (src: Float32Array, srcAt: number, out: Float32Array, outAt: number, r0: number, rows: number, c0: number, cols: number, wasm?: WasmGemmKernel) => void;
 
+/**
+ * Takes each finished block of C instead of it being stored into the caller's c: all m rows,
+ * columns c0 … c0+cols−1, row-major with row stride `stride` at block[blockAt], the epilogue
+ * already applied. It adds what it makes of the block into `target` at targetAt: the caller's
+ * readCTarget itself, or a copy of it in the same array as the block (the module's memory, with
+ * `wasm` its module), copied back once the product is done. A convolution's input gradient
+ * scatters its col matrix back onto the image this way (col2im) while the block is in cache,
+ * without storing col.
+ */
+export type CBlockReader = (
+  block: Float32Array, blockAt: number, stride: number, rows: number, c0: number, cols: number,
+  target: Float32Array, targetAt: number, wasm?: WasmGemmKernel,
+) => void;
+
 /** What a caller may add to a gemm() call beyond C = op(A)·op(B) + beta·C. */
 export interface GemmExtras {
   /** op(A) packed ahead by packGemmA (ignored by the implementations that do not pack A). */
@@ -25,6 +40,9 @@ export interface GemmExtras {
   readonly rowBiasAt?: number;
   /** Epilogue: relu of the finished C (NaN stays NaN, as the relu kernel). */
   readonly relu?: boolean;
+  /** C handed to this reader block by block instead of stored (c, cOffset and ldc are then not used; beta must be 0). */
+  readonly readC?: CBlockReader;
+  readonly readCTarget?: Float32Array;
 }
 
 export const NO_EXTRAS: GemmExtras = {};
@@ -73,4 +91,28 @@ export function storeRows(
 /** The epilogue over C in place (for the paths that finish C before it applies). */
 export function applyEpilogue(c: Float32Array, cOffset: number, ldc: number, m: number, n: number, extras: GemmExtras): void {
   if (hasEpilogue(extras)) storeRows(c, cOffset, ldc, c, cOffset, ldc, 0, m, n, extras);
+}
+
+/**
+ * For the paths that finish C whole (the reference GEMM, small products): C made into a dense
+ * m × n array by `multiply` (as a beta-0 product with ldc = n), the epilogue applied, then handed
+ * to the reader as one block. Returns false (and does nothing) when there is no reader.
+ */
+export function readWholeC(m: number, n: number, extras: GemmExtras, multiply: (c: Float32Array) => void): boolean {
+  const { readC } = extras;
+  if (readC === undefined) return false;
+  if (m <= 0 || n <= 0) return true;
+  const c = new Float32Array(m * n);
+  multiply(c);
+  applyEpilogue(c, 0, n, m, n, extras);
+  const target = extras.readCTarget ?? new Float32Array(0);
+  readC(c, 0, n, m, 0, n, target, 0);
+  return true;
+}
+
+/** readC reads C whole or by blocks, never adds onto it: beta 1 with a reader is a caller's bug. */
+export function checkReadC(beta: 0 | 1, extras: GemmExtras): void {
+  if (extras.readC !== undefined && beta !== 0) {
+    throw new CnnkitError('INVALID_ARGUMENT', `gemm was given a C block reader with beta ${beta}; expected beta 0 (the reader takes C instead of it being stored)`, { beta });
+  }
 }

@@ -1,5 +1,5 @@
 import { CnnkitError } from '@cnnkit/core';
-import { type GemmExtras, NO_EXTRAS, applyEpilogue, materializeB } from './gemm-extras';
+import { type GemmExtras, NO_EXTRAS, applyEpilogue, checkReadC, materializeB, readWholeC } from './gemm-extras';
 import { referenceGemm } from './reference-gemm';
 import { GemmThreadPool, THREADED_GEMM_MIN_MNK } from './wasm/gemm-thread-pool';
 import { threadedWasmGemm } from './wasm/threaded-wasm-gemm';
@@ -51,6 +51,12 @@ const pooledWasmGemm: GemmFunction = (m, n, k, a, aOffset, lda, transA, b, bOffs
  * epilogue applied afterwards, a packed A ignored (it multiplies A itself).
  */
 const referenceGemmWithExtras: GemmFunction = (m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras = NO_EXTRAS) => {
+  checkReadC(beta, extras);
+  const { readC, ...storing } = extras;
+  if (readC !== undefined) {
+    readWholeC(m, n, extras, (whole) => referenceGemmWithExtras(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, whole, 0, n, 0, { ...storing, rowBias: undefined, relu: undefined }));
+    return;
+  }
   if (extras.writeB !== undefined && m > 0 && n > 0 && k > 0) {
     const [rows, cols] = transB ? [n, k] : [k, n];
     referenceGemm(m, n, k, a, aOffset, lda, transA, materializeB(extras.writeB, b, bOffset, rows, cols), 0, cols, transB, c, cOffset, ldc, beta);

@@ -1,6 +1,7 @@
-import type { BlockWriter } from '../gemm/gemm-extras';
+import type { BlockWriter, CBlockReader } from '../gemm/gemm-extras';
 import type { WasmGemmKernel } from '../gemm/wasm/wasm-kernel';
-import { type Im2colPlan, im2colBatchBlock } from './im2col';
+import { col2imBlock } from './col2im';
+import { type Im2colPlan, forEachImageRun, im2colBatchBlock, wasmRows } from './im2col';
 import { permuteInto } from './permute';
 
 /**
@@ -25,6 +26,29 @@ export function batchesImages(g: { batch: number; groups: number; direct: boolea
 export function batchedIm2colWriter(plan: Im2colPlan, imageSize: number): BlockWriter {
   return (src: Float32Array, srcAt: number, out: Float32Array, outAt: number, r0: number, rows: number, c0: number, cols: number, wasm?: WasmGemmKernel): void => {
     im2colBatchBlock(src, srcAt, plan, imageSize, r0, rows, c0, cols, out, outAt, wasm);
+  };
+}
+
+/**
+ * The GEMM's C reader for the input gradient over the batch: each finished block of the
+ * side-by-side col matrices (all rows, some columns) is added back onto its images (col2im) in
+ * the target, straight from the GEMM's memory, whole images at a time through the module's
+ * col2imRow.
+ */
+export function batchedCol2imReader(plan: Im2colPlan, imageSize: number): CBlockReader {
+  return (block, blockAt, stride, rows, c0, cols, target, targetAt, wasm) => {
+    const module = wasm !== undefined && !plan.circular && block.buffer === wasm.memory.buffer && target.buffer === wasm.memory.buffer ? wasm : undefined;
+    forEachImageRun(plan.cols, c0, cols, module !== undefined, (n, q, take, images, at) => {
+      if (module !== undefined) {
+        const ohFirst = Math.floor(q / plan.outW);
+        wasmRows(
+          module.col2imRow, plan, (targetAt + n * imageSize) * 4 + target.byteOffset, 0, rows, ohFirst, q - ohFirst * plan.outW, take,
+          (blockAt + at) * 4 + block.byteOffset, stride * 4, images, imageSize * 4,
+        );
+      } else {
+        col2imBlock(block, blockAt + at, stride, plan, q, take, target, targetAt + n * imageSize);
+      }
+    });
   };
 }
 

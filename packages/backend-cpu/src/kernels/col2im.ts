@@ -34,29 +34,41 @@ function roundUp4(n: number): number {
 
 /** col2im in plain TypeScript: the reference the wasm rows are tested against, and the circular case. */
 export function col2imPlain(col: Float32Array, plan: Im2colPlan, dx: Float32Array, dxOffset: number): void {
-  const { channels, inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, colFirst, strideW, circular } = plan;
-  const plane = inH * inW;
-  let o = 0;
-  for (let c = 0; c < channels; c++) {
+  col2imBlock(col, 0, plan.cols, plan, 0, plan.cols, dx, dxOffset);
+}
+
+/**
+ * col2im of columns j0 … j0+cols−1 of the col matrix only (every row), row p of them at
+ * col[colAt + p·colStride], in plain TypeScript: im2colBlock's adjoint, in the same order as
+ * col2imPlain over those columns.
+ */
+export function col2imBlock(col: Float32Array, colAt: number, colStride: number, plan: Im2colPlan, j0: number, cols: number, dx: Float32Array, dxOffset: number): void {
+  const { inH, inW, kH, kW, outH, outW, rowTaps, colTaps, colStart, colEnd, colFirst, strideW, circular } = plan;
+  const taps = kH * kW, plane = inH * inW;
+  const ohFirst = Math.floor(j0 / outW), owFirst = j0 - ohFirst * outW;
+  for (let p = 0; p < plan.rows; p++) {
+    const c = Math.floor(p / taps), tap = p - c * taps;
+    const i = Math.floor(tap / kW), j = tap - i * kW;
     const channelStart = dxOffset + c * plane;
-    for (let i = 0; i < kH; i++) {
-      const rowTapStart = i * outH;
-      for (let j = 0; j < kW; j++) {
-        const colTapStart = j * outW;
-        const start = colStart[j]!, end = colEnd[j]!, firstColumn = colFirst[j]!;
-        for (let oh = 0; oh < outH; oh++, o += outW) {
-          const ih = rowTaps[rowTapStart + oh]!;
-          if (ih < 0) continue;
-          const dst = channelStart + ih * inW;
-          if (circular) {
-            for (let ow = 0; ow < outW; ow++) dx[dst + colTaps[colTapStart + ow]!]! += col[o + ow]!;
-            continue;
-          }
+    const start = colStart[j]!, end = colEnd[j]!, firstColumn = colFirst[j]!;
+    let o = colAt + p * colStride, left = cols;
+    for (let oh = ohFirst, ow0 = owFirst; left > 0; oh++, ow0 = 0) {
+      const ow1 = Math.min(outW, ow0 + left);
+      const ih = rowTaps[i * outH + oh]!;
+      const base = o - ow0; // col index of output column 0 of this output row
+      if (ih >= 0) {
+        const dst = channelStart + ih * inW;
+        if (circular) {
+          for (let ow = ow0; ow < ow1; ow++) dx[dst + colTaps[j * outW + ow]!]! += col[base + ow]!;
+        } else {
           // Zero padding cuts only the ends of a row (see planIm2col): one strided run in between.
-          let d = dst + firstColumn;
-          for (let ow = start; ow < end; ow++, d += strideW) dx[d]! += col[o + ow]!;
+          const from = Math.max(ow0, start), to = Math.min(ow1, end);
+          let d = dst + firstColumn + (from - start) * strideW;
+          for (let ow = from; ow < to; ow++, d += strideW) dx[d]! += col[base + ow]!;
         }
       }
+      o += ow1 - ow0;
+      left -= ow1 - ow0;
     }
   }
 }

@@ -2,7 +2,7 @@ import { type ConvAttrs, type ConvBackwardFilterAttrs, type ConvBackwardInputAtt
 import { gemm } from '../gemm/gemm';
 import type { WasmGemmKernel } from '../gemm/wasm/wasm-kernel';
 import { cpuTensor, f32 } from '../tensor';
-import { batchedIm2colWriter, batchesImages, swapOuterAxes } from './batched-conv';
+import { batchedCol2imReader, batchedIm2colWriter, batchesImages, swapOuterAxes } from './batched-conv';
 import { col2im } from './col2im';
 import { type Im2colPlan, im2colBlock, planIm2col } from './im2col';
 import { inferOutputShape } from './infer-output';
@@ -59,6 +59,20 @@ export function convBackwardInput(op: 'conv1dBackwardInput' | 'conv2dBackwardInp
   const { depth, outPlane, inPlane, groupIn, groupOut } = g;
   const dys = f32(dy), ws = f32(w);
   const dx = new Float32Array(g.batch * g.inChannels * inPlane);
+  if (batchesImages(g)) {
+    // Every image's col side by side = Wᵀ · dy as [O, batch·outPlane]; each finished block
+    // of it goes back onto dx (col2im) inside the GEMM instead of being stored.
+    const columns = g.batch * outPlane;
+    gemm(
+      depth, columns, g.outChannels,
+      ws, 0, depth, true,
+      swapOuterAxes(dys, g.batch, g.outChannels, outPlane), 0, columns, false,
+      dx, 0, 0,
+      0,
+      { readC: batchedCol2imReader(g.plan, g.inChannels * inPlane), readCTarget: dx },
+    );
+    return [cpuTensor(dx, shape)];
+  }
   const col = g.direct ? dx : new Float32Array(depth * outPlane);
   for (let n = 0; n < g.batch; n++) {
     for (let grp = 0; grp < g.groups; grp++) {

@@ -210,20 +210,37 @@ export function im2colBatchBlock(
   x: Float32Array, xOffset: number, plan: Im2colPlan, imageSize: number,
   p0: number, rows: number, j0: number, cols: number, out: Float32Array, outAt: number, wasm?: WasmGemmKernel,
 ): void {
-  const inModule = wasm !== undefined && !plan.circular && x.buffer === wasm.memory.buffer && out.buffer === wasm.memory.buffer;
-  for (let j = j0; j < j0 + cols;) {
-    const n = Math.floor(j / plan.cols), q = j - n * plan.cols;
-    // Whole images in a row go to the module together: one im2colRow call per row covers them all.
-    const whole = inModule && q === 0 ? Math.floor((j0 + cols - j) / plan.cols) : 0;
-    if (whole > 1 && wasm !== undefined) {
-      const ohFirst = 0, owFirst = 0;
-      wasmRows(wasm.im2colRow, plan, (xOffset + n * imageSize) * 4 + x.byteOffset, p0, rows, ohFirst, owFirst, plan.cols, (outAt + j - j0) * 4 + out.byteOffset, cols * 4, whole, imageSize * 4);
-      j += whole * plan.cols;
-      continue;
+  const module = wasm !== undefined && !plan.circular && x.buffer === wasm.memory.buffer && out.buffer === wasm.memory.buffer ? wasm : undefined;
+  forEachImageRun(plan.cols, j0, cols, module !== undefined, (n, q, take, images, at) => {
+    if (module !== undefined && images > 1) {
+      // Whole images in a row: one im2colRow call per row covers them all.
+      wasmRows(module.im2colRow, plan, (xOffset + n * imageSize) * 4 + x.byteOffset, p0, rows, 0, 0, plan.cols, (outAt + at) * 4 + out.byteOffset, cols * 4, images, imageSize * 4);
+    } else {
+      im2colBlock(x, xOffset + n * imageSize, plan, p0, rows, q, take, out, outAt + at, module, cols);
     }
-    const take = Math.min(plan.cols - q, j0 + cols - j);
-    im2colBlock(x, xOffset + n * imageSize, plan, p0, rows, q, take, out, outAt + (j - j0), wasm, cols);
-    j += take;
+  });
+}
+
+/**
+ * Splits columns j0 … j0+cols−1 of a batch's side-by-side matrices (perImage columns each) into
+ * runs within one image — fn(n, q, take, 1, at): image n's columns q … q+take−1, at column
+ * j0 + at — or, when `wholeImages`, runs of whole images: fn(n, 0, perImage, images, at).
+ */
+export function forEachImageRun(
+  perImage: number, j0: number, cols: number, wholeImages: boolean,
+  fn: (n: number, q: number, take: number, images: number, at: number) => void,
+): void {
+  for (let j = j0; j < j0 + cols;) {
+    const n = Math.floor(j / perImage), q = j - n * perImage;
+    const whole = wholeImages && q === 0 ? Math.floor((j0 + cols - j) / perImage) : 0;
+    if (whole > 1) {
+      fn(n, 0, perImage, whole, j - j0);
+      j += whole * perImage;
+    } else {
+      const take = Math.min(perImage - q, j0 + cols - j);
+      fn(n, q, take, 1, j - j0);
+      j += take;
+    }
   }
 }
 

@@ -84,3 +84,69 @@ describe('gemm extras: B written a block at a time (as stored, plain or transpos
     }
   });
 });
+
+/**
+ * A C reader that copies each block it is handed into its target, which is m × n plus a margin
+ * of NaN: after the product the target must hold the product with the epilogue, every column
+ * exactly once, and the caller's c must be untouched.
+ */
+function checkReader(run: Gemm, m: number, n: number, k: number, relu: boolean, seed: number): void {
+  const random = seeded(seed);
+  const a = randomF32(random, m * k), b = randomF32(random, k * n), bias = randomF32(random, m);
+  const expected = new Float32Array(m * n);
+  referenceGemm(m, n, k, a, 0, k, false, b, 0, n, false, expected, 0, n, 0);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+    const v = expected[i * n + j]! + bias[i]!;
+    expected[i * n + j] = relu && v < 0 ? 0 : v;
+  }
+  const target = new Float32Array(2 + m * n + 2).fill(Number.NaN);
+  const seen = new Int32Array(n);
+  const extras: GemmExtras = {
+    rowBias: bias, relu,
+    readCTarget: target,
+    readC: (block, blockAt, stride, rows, c0, cols, into, intoAt) => {
+      expect(rows).toBe(m);
+      for (let j = 0; j < cols; j++) seen[c0 + j]!++;
+      for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) into[intoAt + 2 + r * n + c0 + j] = block[blockAt + r * stride + j]!;
+    },
+  };
+  const c = new Float32Array(m * n).fill(7);
+  run(m, n, k, a, 0, k, false, b, 0, n, false, c, 0, n, 0, extras);
+  expect([...seen].every((v) => v === 1), `every column handed over once (m ${m} n ${n} k ${k})`).toBe(true);
+  expect([...c].every((v) => v === 7)).toBe(true);
+  expect([target[0], target[1], target[target.length - 2], target[target.length - 1]]).toEqual([NaN, NaN, NaN, NaN]);
+  for (let i = 0; i < m * n; i++) {
+    const want = expected[i]!, got = target[2 + i]!;
+    if (Math.abs(got - want) > 1e-5 * (1 + Math.abs(want)) * k) expect.fail(`m ${m} n ${n} k ${k} relu ${relu}: C[${i}] reached the reader as ${got}, expected ${want}`);
+  }
+}
+
+describe('gemm extras: C handed to a block reader instead of stored', () => {
+  const readerShapes: [number, number, number][] = [[3, 10, 7], [9, 600, 300], [130, 1100, 20], [16, 513, 40]];
+  const pools: GemmThreadPool[] = [];
+  afterAll(async () => {
+    await Promise.all(pools.map((p) => p.dispose()));
+  });
+
+  it('the wasm GEMM, the threaded wasm GEMM and the reference GEMM', () => {
+    const pool = new GemmThreadPool(2, { minMnk: 0 });
+    pools.push(pool);
+    const before = gemmImplementation();
+    readerShapes.forEach(([m, n, k], i) => {
+      checkReader(wasmGemm, m, n, k, i % 2 === 0, 50 + i);
+      checkReader((...args) => threadedWasmGemm(pool, ...args), m, n, k, i % 2 === 1, 60 + i);
+      setGemmImplementation('reference');
+      try {
+        checkReader(gemm, m, n, k, true, 70 + i);
+      } finally {
+        setGemmImplementation(before);
+      }
+    });
+  }, 60_000);
+
+  it('refuses beta 1 with a reader, naming it', () => {
+    const extras: GemmExtras = { readC: () => undefined };
+    const one = new Float32Array(16);
+    expect(() => wasmGemm(4, 4, 1, one, 0, 1, false, one, 0, 4, false, one, 0, 4, 1, extras)).toThrow(/C block reader with beta 1; expected beta 0/);
+  });
+});

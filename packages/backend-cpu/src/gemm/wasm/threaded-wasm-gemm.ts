@@ -1,7 +1,8 @@
 import { WASM_MR, WASM_NR } from './gemm-module';
 import type { GemmThreadPool } from './gemm-thread-pool';
 import { type GemmExtras, NO_EXTRAS } from '../gemm-extras';
-import { WASM_KC, WASM_MC, WASM_NC, extrasPlaces, moveRows, packBBlock, placeExtras, roundUp, stageAndPack, storeCBlock, wasmGemm, wasmGemmEdgeCase } from './wasm-gemm';
+import { WASM_KC, WASM_MC, WASM_NC, extrasPlaces, finishExtras, moveRows, packBBlock, placeExtras, roundUp, stageAndPack, storeCBlock, wasmGemm, wasmGemmEdgeCase } from './wasm-gemm';
+import { checkReadC } from '../gemm-extras';
 
 /** Floats of C the shared memory holds at once (as wasm-gemm.ts's MAX_C_BLOCK). */
 const MAX_C_BLOCK = 1 << 22;
@@ -33,6 +34,7 @@ export function threadedWasmGemm(
     wasmGemm(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras);
     return;
   }
+  checkReadC(beta, extras);
   if (wasmGemmEdgeCase(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras)) return;
   const mPadded = roundUp(m, WASM_MR);
   const ncBlock = Math.max(WASM_NR, Math.min(WASM_NC, Math.floor(MAX_C_BLOCK / mPadded / WASM_NR) * WASM_NR));
@@ -82,6 +84,7 @@ export function threadedWasmGemm(
         });
       }
     }
-    storeCBlock(kernel, heap, csAt, places.biasAt, c, cOffset + jc, ldc, m, nc, ncPadded, extras);
+    storeCBlock(kernel, heap, csAt, places, c, cOffset, jc, ldc, m, nc, ncPadded, extras);
   }
+  finishExtras(heap, places, extras);
 }

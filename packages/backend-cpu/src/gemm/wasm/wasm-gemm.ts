@@ -1,5 +1,5 @@
 import { CnnkitError } from '@cnnkit/core';
-import { type BlockWriter, type GemmExtras, NO_EXTRAS, applyEpilogue, materializeB, storeRows } from '../gemm-extras';
+import { type BlockWriter, type GemmExtras, NO_EXTRAS, applyEpilogue, checkReadC, materializeB, readWholeC, storeRows } from '../gemm-extras';
 import { gemmEdgeCase } from '../small-m';
 import { WASM_MR, WASM_NR } from './gemm-module';
 import { type WasmGemmKernel, type WasmPackFunction, wasmGemmKernel, wasmHeap } from './wasm-kernel';
@@ -42,6 +42,7 @@ export function wasmGemm(
   beta: 0 | 1,
   extras: GemmExtras = NO_EXTRAS,
 ): void {
+  checkReadC(beta, extras);
   if (wasmGemmEdgeCase(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras)) return;
   const { packedA, writeB } = extras;
   if (packedA !== undefined && (packedA.m !== m || packedA.k !== k)) {
@@ -84,27 +85,37 @@ export function wasmGemm(
         multiply(roundUp(mc, WASM_MR), ncPadded, kc, paAt * 4, pbAt * 4, (csAt + ic * ncPadded) * 4, ncPadded * 4);
       }
     }
-    storeCBlock(kernel, heap, csAt, places.biasAt, c, cOffset + jc, ldc, m, nc, ncPadded, extras);
+    storeCBlock(kernel, heap, csAt, places, c, cOffset, jc, ldc, m, nc, ncPadded, extras);
   }
+  finishExtras(heap, places, extras);
 }
 
-/** Float indices, after the staging area, of the block writer's source copy and the bias, and the end. */
+/** Float indices, after the staging area, of the block writer's source copy, the bias and the C reader's target, and the end. */
 export interface ExtrasPlaces {
   readonly sourceAt: number;
   readonly biasAt: number;
+  readonly targetAt: number;
   readonly end: number;
 }
 
 export function extrasPlaces(after: number, m: number, extras: GemmExtras): ExtrasPlaces {
   const sourceAt = after;
   const biasAt = sourceAt + (extras.writeB === undefined ? 0 : roundUp(extras.bSourceLength ?? 0, 4));
-  return { sourceAt, biasAt, end: biasAt + (extras.rowBias === undefined ? 0 : roundUp(m, 4)) };
+  const targetAt = biasAt + (extras.rowBias === undefined ? 0 : roundUp(m, 4));
+  return { sourceAt, biasAt, targetAt, end: targetAt + (extras.readC === undefined ? 0 : roundUp(extras.readCTarget?.length ?? 0, 4)) };
 }
 
-/** Copies what the extras read into the module's memory: the block writer's source (B's rows from bOffset) and the row bias. */
+/** Copies what the extras read into the module's memory: the block writer's source (B's rows from bOffset), the row bias, the C reader's target. */
 export function placeExtras(heap: Float32Array, places: ExtrasPlaces, b: Float32Array, bOffset: number, m: number, extras: GemmExtras): void {
   if (extras.rowBias !== undefined) heap.set(extras.rowBias.subarray(extras.rowBiasAt ?? 0, (extras.rowBiasAt ?? 0) + m), places.biasAt);
   if (extras.writeB !== undefined) heap.set(b.subarray(bOffset, bOffset + (extras.bSourceLength ?? 0)), places.sourceAt);
+  if (extras.readC !== undefined && extras.readCTarget !== undefined) heap.set(extras.readCTarget, places.targetAt);
+}
+
+/** Copies the C reader's target back out of the module's memory once the product is done. */
+export function finishExtras(heap: Float32Array, places: ExtrasPlaces, extras: GemmExtras): void {
+  const target = extras.readCTarget;
+  if (extras.readC !== undefined && target !== undefined) target.set(heap.subarray(places.targetAt, places.targetAt + target.length));
 }
 
 /** B's block for depth pc…pc+kc and columns jc…jc+nc, staged and packed at pbAt: from b, or from the block writer. */
@@ -121,17 +132,21 @@ export function packBBlock(
 }
 
 /**
- * The finished m × nc C block (row stride ncPadded, at csAt) into the caller's C: the epilogue, if
- * any, runs in wasm on the block (branch-free relu), and the copy out is then a plain one.
+ * The finished m × nc C block (columns jc…jc+nc, row stride ncPadded, at csAt) into the caller's
+ * C, or to the C reader: the epilogue, if any, runs in wasm on the block (branch-free relu), and
+ * the copy out is then a plain one.
  */
 export function storeCBlock(
-  kernel: WasmGemmKernel, heap: Float32Array, csAt: number, biasAt: number,
-  c: Float32Array, cAt: number, ldc: number, m: number, nc: number, ncPadded: number, extras: GemmExtras,
+  kernel: WasmGemmKernel, heap: Float32Array, csAt: number, places: ExtrasPlaces,
+  c: Float32Array, cOffset: number, jc: number, ldc: number, m: number, nc: number, ncPadded: number, extras: GemmExtras,
 ): void {
-  if (wasmEpilogue(kernel, extras, csAt, m, ncPadded, biasAt)) {
-    moveRows(heap, csAt, ncPadded, c, cAt, ldc, m, nc);
+  const epilogueDone = wasmEpilogue(kernel, extras, csAt, m, ncPadded, places.biasAt);
+  if (extras.readC !== undefined) {
+    extras.readC(heap, csAt, ncPadded, m, jc, nc, heap, places.targetAt, kernel);
+  } else if (epilogueDone) {
+    moveRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, m, nc);
   } else {
-    storeRows(heap, csAt, ncPadded, c, cAt, ldc, 0, m, nc, extras);
+    storeRows(heap, csAt, ncPadded, c, cOffset + jc, ldc, 0, m, nc, extras);
   }
 }
 
@@ -178,6 +193,10 @@ export function wasmGemmEdgeCase(
   extras: GemmExtras,
 ): boolean {
   if (m > 0 && n > 0 && k > 0 && m >= WASM_MR) return false;
+  const { readC, ...storing } = extras;
+  if (readC !== undefined) {
+    return readWholeC(m, n, extras, (whole) => wasmGemmEdgeCase(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, whole, 0, n, 0, { ...storing, rowBias: undefined, relu: undefined }));
+  }
   if (extras.writeB !== undefined && m > 0 && n > 0 && k > 0) {
     const [rows, cols] = transB ? [n, k] : [k, n];
     gemmEdgeCase(WASM_MR, m, n, k, a, aOffset, lda, transA, materializeB(extras.writeB, b, bOffset, rows, cols), 0, cols, transB, c, cOffset, ldc, beta);
