@@ -33,7 +33,7 @@ export function ortExecutable(graph: ValidatedGraph, lease: SessionLease): Execu
     return outputs;
   };
   const runOrt = (ortFeeds: Record<string, OrtTensor>): Promise<Record<string, Tensor>> =>
-    enqueueOrtWork(() => lease.session.run(ortFeeds, fetches)).then((results) => wrapOutputs(results as Record<string, OrtTensor>), failed);
+    enqueueOrtWork(() => lease.session.run(ortFeeds, fetches), (results) => wrapOutputs(results as Record<string, OrtTensor>), failed);
   return {
     inputs: graph.inputs,
     outputs: graph.outputs,

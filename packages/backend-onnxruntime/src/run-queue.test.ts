@@ -45,4 +45,18 @@ describe('enqueueOrtWork', () => {
     const work = (): Promise<never> => { throw new Error('sync'); };
     await expect(enqueueOrtWork(work)).rejects.toThrow('sync');
   });
+
+  it('maps the result (or the failure) in the reaction that ends the work, and the queue goes on when the mapping throws', async () => {
+    expect(await enqueueOrtWork(async () => 2, (v) => v * 10, () => -1)).toBe(20);
+    expect(await enqueueOrtWork(async () => { throw new Error('ort'); }, () => 0, (e) => `mapped ${(e as Error).message}`)).toBe('mapped ort');
+    const throwing = enqueueOrtWork(async () => 1, () => { throw new Error('wrap'); }, () => 0);
+    const after = enqueueOrtWork(async () => 'next');
+    await expect(throwing).rejects.toThrow('wrap');
+    expect(await after).toBe('next');
+    // Everything settled: the next work starts at once again.
+    let started = false;
+    const idle = enqueueOrtWork(async () => { started = true; }, () => 'done', () => 'failed');
+    expect(started).toBe(true);
+    expect(await idle).toBe('done');
+  });
 });

@@ -10,6 +10,7 @@
  * a second hop would only add latency to every sequential call.
  * Parallelism inside a run is ORT's own intra-op thread pool.
  */
+/** The last work's promise (it may reject: the queue only waits for it to settle). */
 let tail: Promise<unknown> = Promise.resolve();
 /** Works queued or running now. */
 let pending = 0;
@@ -18,15 +19,24 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-export function enqueueOrtWork<T>(work: () => Promise<T>): Promise<T> {
-  const started = pending === 0 ? startNow(work) : tail.then(nextTurn).then(work);
+export function enqueueOrtWork<T>(work: () => Promise<T>): Promise<T>;
+/**
+ * With `then`: the work's result mapped through it (a run's output wrapping) in the same reaction
+ * that marks the work done — one promise a run instead of two, on a path whose whole overhead
+ * over ORT's own run is a few microseconds.
+ */
+export function enqueueOrtWork<T, U>(work: () => Promise<T>, then: (value: T) => U, failed: (error: unknown) => U): Promise<U>;
+export function enqueueOrtWork<T, U>(work: () => Promise<T>, then?: (value: T) => U, failed?: (error: unknown) => U): Promise<T | U> {
+  const started = pending === 0 ? startNow(work) : tail.then(nextTurn, nextTurn).then(work);
   pending++;
-  const done = started.then(
-    () => { pending--; },
-    () => { pending--; },
-  );
+  const done: Promise<T | U> = then === undefined
+    ? started.finally(() => { pending--; })
+    : started.then(
+      (value) => { pending--; return then(value); },
+      (error: unknown) => { pending--; return failed!(error); },
+    );
   tail = done;
-  return started;
+  return done;
 }
 
 /** Calls work now, turning a synchronous throw into a rejection like the queued path does. */

@@ -1,7 +1,7 @@
 import { MemorySampler } from './memory';
 import type { CellMeasurement, Runner } from './results';
 import { summarize } from './stats';
-import { type CellBudget, timeCell } from './time-cell';
+import { type CellBudget, timeCell, warmUp } from './time-cell';
 
 /** One runner of one model × batch, split so that runs of several can be interleaved. */
 export interface Contender {
@@ -61,17 +61,14 @@ export async function timeInterleaved(contenders: readonly Contender[], budget: 
       try {
         s.compileMs = await s.c.prepare();
         memory.sample();
-        for (let i = 0; i < budget.warmup && !s.warmupKept; i++) {
+        const kept = await warmUp(async () => {
           await s.c.activate?.();
-          const t0 = performance.now();
           await s.c.runOnce();
-          const ms = performance.now() - t0;
-          memory.sample();
-          if (ms > keepOverMs) {
-            s.samplesMs.push(ms);
-            s.warmupKept = true;
-            s.done = true;
-          }
+        }, budget, keepOverMs, () => memory.sample());
+        if (kept !== undefined) {
+          s.samplesMs.push(kept);
+          s.warmupKept = true;
+          s.done = true;
         }
         if (budget.repeats <= 0) s.done = true;
       } catch (error) {

@@ -49,7 +49,7 @@ export function reportToMarkdown(report: BenchReport): string {
     '',
     `Threads: ${m.threads}`,
     '',
-    `Date: ${report.date}. Command: \`${report.command}\`. Warm-up ${report.settings.warmup}, up to ${report.settings.repeats} timed runs a cell, stopping after ${report.settings.cellSeconds} s (* = stopped by that budget; '1 (warm-up)' = a first run over ${3 * report.settings.cellSeconds} s kept as the only sample, first-run costs included).`,
+    `Date: ${report.date}. Command: \`${report.command}\`. Warm-up ${report.settings.warmup} runs${report.settings.warmupSeconds ? ` and at least ${report.settings.warmupSeconds} s` : ''} per runner, up to ${report.settings.repeats} timed runs a cell, stopping after ${report.settings.cellSeconds} s (* = stopped by that budget; '1 (warm-up)' = a first run over ${3 * report.settings.cellSeconds} s kept as the only sample, first-run costs included).`,
     '',
     '### Inference (one batch: upload input, run, read the output back)',
     '',

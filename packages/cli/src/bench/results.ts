@@ -64,7 +64,7 @@ export interface BenchReport {
   readonly date: string;
   readonly command: string;
   readonly machine: MachineInfo;
-  readonly settings: { readonly warmup: number; readonly repeats: number; readonly cellSeconds: number };
+  readonly settings: { readonly warmup: number; readonly warmupSeconds?: number; readonly repeats: number; readonly cellSeconds: number };
   /** Runners that could not run at all, with the reason (backend not installed, no python / torch). */
   readonly unavailable: readonly { readonly runner: string; readonly reason: string }[];
   readonly cells: readonly BenchCell[];

@@ -94,7 +94,7 @@ export async function runBench(o: BenchOptions, io: CliIo): Promise<BenchReport>
         platform: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version, versions,
         threads: `PyTorch ${alt.torch ? `torch.set_num_threads(${alt.torch.threads})` : 'not run'}; ONNX Runtime (cnnkit's backend and direct): its default intra-op threads; cnnkit cpu: as the backend decides`,
       },
-      settings: { warmup: o.budget.warmup, repeats: o.budget.repeats, cellSeconds: o.budget.cellSeconds },
+      settings: { warmup: o.budget.warmup, warmupSeconds: o.budget.warmupSeconds ?? 0, repeats: o.budget.repeats, cellSeconds: o.budget.cellSeconds },
       unavailable, cells, training, targets: checkTargets(cells, training),
     };
   } finally {

@@ -21,6 +21,16 @@ describe('timeCell', () => {
     expect(t.truncated || t.warmupKept).toBe(false);
   });
 
+  it('warms up for at least warmupSeconds when that outlasts the warm-up runs', async () => {
+    const s = sleeper([5]);
+    const began = performance.now();
+    const t = await timeCell(s.run, { warmup: 1, warmupSeconds: 0.08, repeats: 2, cellSeconds: 10 });
+    expect(t.samplesMs).toHaveLength(2);
+    // 80 ms of 5 ms runs: well over the one run asked for by count.
+    expect(s.calls() - 2).toBeGreaterThan(5);
+    expect(performance.now() - began).toBeGreaterThanOrEqual(80);
+  });
+
   it('stops repeating once the budget is spent, after at least one timed run', async () => {
     const s = sleeper([30]);
     const t = await timeCell(s.run, { warmup: 0, repeats: 100, cellSeconds: 0.05 });

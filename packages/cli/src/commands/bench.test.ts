@@ -12,7 +12,8 @@ describe('cnnkit bench', () => {
     const quick = benchOptions(parse('--quick', '--repeats', '4'), 'x');
     expect(quick.models).toEqual(['lenet5', 'resnet18']);
     expect(quick.batches).toEqual([1]);
-    expect(quick.budget).toEqual({ warmup: 1, repeats: 4, cellSeconds: 5 });
+    expect(quick.budget).toEqual({ warmup: 1, warmupSeconds: 1, repeats: 4, cellSeconds: 5 });
+    expect(benchOptions(parse('--warmup-seconds', '0'), 'x').budget.warmupSeconds).toBe(0);
     const full = benchOptions(parse(), 'x');
     expect(full.models).toEqual(['lenet5', 'resnet18', 'resnet50', 'vgg11', 'textCnn']);
     expect(full.batches).toEqual([1, 32]);
@@ -27,7 +28,7 @@ describe('cnnkit bench', () => {
     // The cpu backend from its sources (vitest aliases @cnnkit/*), not whatever dist was last built.
     registerBackend('cpu', (options) => createCpuBackend(options));
     const io = captureIo();
-    const code = await benchCommand.run(parse('--models', 'lenet5', '--batches', '1', '--backends', 'cpu', '--repeats', '3', '--warmup', '1', '--no-alternatives', '--no-training'), io);
+    const code = await benchCommand.run(parse('--models', 'lenet5', '--batches', '1', '--backends', 'cpu', '--repeats', '3', '--warmup', '1', '--warmup-seconds', '0', '--no-alternatives', '--no-training'), io);
     expect(code).toBe(0);
     const out = io.stdout.join('\n');
     const row = out.split('\n').find((l) => l.startsWith('| lenet5 | 1 | cnnkit cpu |'));

@@ -45,6 +45,7 @@ export function benchOptions(values: ParsedOptions, command: string): BenchOptio
     backends: list(values, 'backends', DEFAULT_BACKENDS, Object.keys(BENCH_BACKENDS)),
     budget: {
       warmup: intOption(values, 'warmup', quick ? 1 : 2, NAME, 0),
+      warmupSeconds: intOption(values, 'warmup-seconds', 1, NAME, 0),
       repeats: intOption(values, 'repeats', quick ? 3 : 10, NAME),
       cellSeconds: intOption(values, 'cell-seconds', quick ? 5 : 20, NAME),
     },
@@ -78,6 +79,7 @@ export const benchCommand: Command = {
       backends: { type: 'string', value: 'LIST', description: `cnnkit backends: ${Object.keys(BENCH_BACKENDS).join(', ')} (default ${DEFAULT_BACKENDS.join(',')})` },
       repeats: { type: 'string', value: 'N', description: 'timed runs per cell (default 10)' },
       warmup: { type: 'string', value: 'N', description: 'untimed runs first (default 2)' },
+      'warmup-seconds': { type: 'string', value: 'S', description: 'and untimed runs for at least S seconds, so V8 has optimised the call path (default 1)' },
       'cell-seconds': { type: 'string', value: 'S', description: 'stop repeating a cell after S seconds (default 20)' },
       'train-steps': { type: 'string', value: 'N', description: 'at most N timed LeNet-5 training steps of batch 64 (default 300)' },
       json: { type: 'string', value: 'FILE', description: 'also write the results as JSON (atomically)' },

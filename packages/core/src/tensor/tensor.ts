@@ -77,9 +77,17 @@ export class Tensor {
     return this.#storage === undefined;
   }
 
-  /** The values, in row-major order. Treat the array as read-only: it may be the backend's buffer. */
-  async data(): Promise<TypedArray> {
-    return this.storage.read();
+  /**
+   * The values, in row-major order. Treat the array as read-only: it may be the backend's buffer.
+   * Not an async function: the storage's own promise is returned as it is (one promise a read, not
+   * two); errors still arrive as a rejection.
+   */
+  data(): Promise<TypedArray> {
+    try {
+      return this.storage.read();
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   dataSync(): TypedArray {
