@@ -21,11 +21,12 @@ export interface CpuBackendOptions extends BackendOptions {
    */
   readonly gemm?: GemmImplementation;
   /**
-   * Threads for the 'wasm-simd' GEMM: 1 (the default) multiplies on the calling thread; N > 1
-   * runs GEMMs large enough to pay for the handoff on N − 1 worker threads plus the calling
-   * thread over a shared WebAssembly memory, bit-identical to 1 thread; 'auto' is
-   * os.availableParallelism(). Process-wide like `gemm`. dispose() ends the workers, which never
-   * keep the process alive.
+   * Threads for the 'wasm-simd' GEMM: 'auto' (the default with that GEMM; 1 with 'reference') is
+   * os.availableParallelism(), as PyTorch and ONNX Runtime use every core; 1 multiplies on the
+   * calling thread; N > 1 runs packed blocks large enough to pay for the handoff on N − 1 worker
+   * threads plus the calling thread over a shared WebAssembly memory, bit-identical to 1 thread.
+   * Process-wide like `gemm`. The workers start with the first large product; dispose() ends
+   * them, and they never keep the process alive.
    */
   readonly threads?: number | 'auto';
   /**
@@ -104,7 +105,8 @@ const GEMM_DESCRIPTIONS: Readonly<Record<GemmImplementation, string>> = {
 };
 
 function threadCount(threads: unknown, gemm: GemmImplementation): number {
-  const count = threads === undefined ? 1 : threads === 'auto' ? os.availableParallelism() : threads;
+  // Unset: every core for the wasm GEMM (as PyTorch and ONNX Runtime do), one for the plain TypeScript one.
+  const count = threads === undefined ? (gemm === 'wasm-simd' ? os.availableParallelism() : 1) : threads === 'auto' ? os.availableParallelism() : threads;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
     throw new CnnkitError('INVALID_ARGUMENT', `backend 'cpu' was given threads ${JSON.stringify(threads)}; expected a positive integer or 'auto'`, { threads: String(threads) });
   }

@@ -69,7 +69,7 @@ describe('gemm extras: B written a block at a time (as stored, plain or transpos
   });
 
   it('the threaded wasm GEMM on 2 threads', () => {
-    const pool = new GemmThreadPool(2, { minMnk: 0 });
+    const pool = new GemmThreadPool(2, { minMnk: 0, minBlockMnk: 0 });
     pools.push(pool);
     shapes.forEach(([m, n, k], i) => check((...args) => threadedWasmGemm(pool, ...args), m, n, k, i % 2 === 0 ? 0 : 1, true, 20 + i, i % 2 === 1));
   }, 60_000);
@@ -129,7 +129,7 @@ describe('gemm extras: C handed to a block reader instead of stored', () => {
   });
 
   it('the wasm GEMM, the threaded wasm GEMM and the reference GEMM', () => {
-    const pool = new GemmThreadPool(2, { minMnk: 0 });
+    const pool = new GemmThreadPool(2, { minMnk: 0, minBlockMnk: 0 });
     pools.push(pool);
     const before = gemmImplementation();
     readerShapes.forEach(([m, n, k], i) => {

@@ -60,7 +60,7 @@ describe('wasm GEMM with A packed ahead (packWasmA)', () => {
   });
 
   it('gives the same bits through the threaded GEMM on 2 threads', () => {
-    const pool = new GemmThreadPool(2, { minMnk: 0 });
+    const pool = new GemmThreadPool(2, { minMnk: 0, minBlockMnk: 0 });
     pools.push(pool);
     shapes.slice(0, 20).forEach((s, i) => expectSameBits(s, 300 + i, (s, a, lda, b, ldb, c, ldc) => {
       const packed = packWasmA(s.m, s.k, a, 5, lda, s.transA);

@@ -56,13 +56,13 @@ describe('threaded wasm GEMM', () => {
 
   it.each([2, 3])('is bit-identical to the single-threaded wasm GEMM over 60 shapes on %i threads, every one split', (threads) => {
     // minMnk 0: even the smallest shapes go through the pool, so every split path is checked.
-    const pool = new GemmThreadPool(threads, { minMnk: 0 });
+    const pool = new GemmThreadPool(threads, { minMnk: 0, minBlockMnk: 0 });
     pools.push(pool);
     shapes.forEach((s, i) => expectBitIdentical((...args) => threadedWasmGemm(pool, ...args), s, 100 + i));
   }, 120_000);
 
   it('splits by rows when there are more row panels than column panels, by columns otherwise, both exact', () => {
-    const pool = new GemmThreadPool(2, { minMnk: 0 });
+    const pool = new GemmThreadPool(2, { minMnk: 0, minBlockMnk: 0 });
     pools.push(pool);
     expectBitIdentical((...args) => threadedWasmGemm(pool, ...args), { m: 1000, n: 9, k: 70, transA: false, transB: false, beta: 0 }, 1);
     expectBitIdentical((...args) => threadedWasmGemm(pool, ...args), { m: 12, n: 2000, k: 70, transA: true, transB: true, beta: 1 }, 2);
@@ -96,7 +96,7 @@ describe('threaded wasm GEMM', () => {
   }, 60_000);
 
   it('a worker that died surfaces as a CnnkitError after the timeout, not a hang', async () => {
-    const pool = new GemmThreadPool(2, { minMnk: 0, timeoutMs: 300 });
+    const pool = new GemmThreadPool(2, { minMnk: 0, minBlockMnk: 0, timeoutMs: 300 });
     pools.push(pool);
     const s: Shape = { m: 64, n: 64, k: 64, transA: false, transB: false, beta: 0 };
     expectBitIdentical((...args) => threadedWasmGemm(pool, ...args), s, 5); // the worker is up

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { CnnkitError } from '@cnnkit/core';
 import { SHARED_MEMORY_IMPORT, SHARED_MEMORY_MAX_PAGES, WASM_MR, WASM_NR, WASM_PAGE_BYTES, emitSharedGemmModule } from './gemm-module';
-import { Field, type GemmWorkerData, MESSAGE_BYTES, SLOT_INTS, State } from './gemm-worker-protocol';
+import { Field, type GemmWorkerData, MESSAGE_BYTES, SLOT_INTS, SPIN_BEFORE_SLEEP, State } from './gemm-worker-protocol';
 import { gemmWorkerSource } from './gemm-worker-source';
 import { type WasmGemmKernel, gemmKernelFunctions } from './wasm-kernel';
 import { type WasmMemory, webAssemblyApi } from './webassembly-api';
@@ -30,6 +30,15 @@ export const DEFAULT_WORKER_TIMEOUT_MS = 30_000;
  */
 export const THREADED_GEMM_MIN_MNK = 1 << 21;
 
+/**
+ * A packed block (one multiply() call) of fewer multiply-adds than this runs on the calling
+ * thread alone: split in two it is a few tens of microseconds a thread, about what handing a
+ * share over and collecting it costs, while the workers' spinning takes a core from V8's
+ * background GC. LeNet-5 training's batched blocks (16 × 512 × 150) stay whole; ResNet's
+ * (64 × 512 × 256 and up) are shared. Measured: see the changeset.
+ */
+export const MIN_SHARED_BLOCK_MNK = 1 << 22;
+
 const PAGE_LIMIT_BYTES = SHARED_MEMORY_MAX_PAGES * WASM_PAGE_BYTES;
 
 /**
@@ -49,11 +58,13 @@ export class GemmThreadPool {
   private readonly timeoutMs: number;
   /** GEMMs with fewer multiply-adds (m·n·k) stay on the calling thread (threaded-wasm-gemm.ts). */
   readonly minMnk: number;
+  /** Packed blocks with fewer multiply-adds than this are multiplied on the calling thread alone (see MIN_SHARED_BLOCK_MNK). */
+  readonly minBlockMnk: number;
   private broken: CnnkitError | undefined;
   private heapBuffer: ArrayBufferLike | undefined;
   private heapView = new Float32Array(0);
 
-  constructor(threads: number, options: { readonly timeoutMs?: number; readonly minMnk?: number } = {}) {
+  constructor(threads: number, options: { readonly timeoutMs?: number; readonly minMnk?: number; readonly minBlockMnk?: number } = {}) {
     if (!Number.isInteger(threads) || threads < 2) {
       throw new CnnkitError('INVALID_ARGUMENT', `a GEMM thread pool was asked for ${threads} threads; expected an integer of at least 2 (1 thread needs no pool)`, { threads });
     }
@@ -62,6 +73,7 @@ export class GemmThreadPool {
     this.threads = threads;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_WORKER_TIMEOUT_MS;
     this.minMnk = options.minMnk ?? THREADED_GEMM_MIN_MNK;
+    this.minBlockMnk = options.minBlockMnk ?? MIN_SHARED_BLOCK_MNK;
     const moduleBytes = emitSharedGemmModule();
     this.memory = new api.Memory({ initial: 1, maximum: SHARED_MEMORY_MAX_PAGES, shared: true });
     const exports = new api.Instance(new api.Module(moduleBytes), { [SHARED_MEMORY_IMPORT.module]: { [SHARED_MEMORY_IMPORT.name]: this.memory } }).exports;
@@ -109,6 +121,10 @@ export class GemmThreadPool {
    */
   multiply(job: BlockMultiply): void {
     if (this.broken) throw this.broken;
+    if (job.rows * job.cols * job.depth < this.minBlockMnk) {
+      runShare(this.kernel, job);
+      return;
+    }
     const rowPanels = job.rows / WASM_MR, colPanels = job.cols / WASM_NR;
     const byColumns = colPanels >= rowPanels;
     const panels = byColumns ? colPanels : rowPanels;
@@ -160,7 +176,8 @@ export class GemmThreadPool {
   private await(slot: number): void {
     const at = slot * SLOT_INTS + Field.state;
     const deadline = performance.now() + this.timeoutMs;
-    let state: number;
+    let state = Atomics.load(this.control, at);
+    for (let spin = 0; spin < SPIN_BEFORE_SLEEP && state === State.work; spin++) state = Atomics.load(this.control, at);
     while ((state = Atomics.load(this.control, at)) === State.work) {
       const left = deadline - performance.now();
       if (left <= 0) {

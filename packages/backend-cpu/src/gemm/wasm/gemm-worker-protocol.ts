@@ -24,3 +24,6 @@ export interface GemmWorkerData {
   readonly messages: SharedArrayBuffer;
   readonly slot: number;
 }
+
+/** Polls of its state a thread makes before it sleeps in Atomics.wait (tens of microseconds). */
+export const SPIN_BEFORE_SLEEP = 20_000;

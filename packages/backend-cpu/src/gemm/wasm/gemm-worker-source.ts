@@ -1,4 +1,4 @@
-import { Field, MESSAGE_BYTES, SLOT_INTS, State } from './gemm-worker-protocol';
+import { Field, MESSAGE_BYTES, SLOT_INTS, SPIN_BEFORE_SLEEP, State } from './gemm-worker-protocol';
 import { GEMM_EXPORTS, SHARED_MEMORY_IMPORT } from './gemm-module';
 
 /**
@@ -39,6 +39,9 @@ try {
 }
 for (;;) {
   let state;
+  // Spin a little before sleeping: the next share of a GEMM usually follows within microseconds,
+  // and waking a sleeping thread costs tens of them.
+  for (let spin = 0; spin < ${SPIN_BEFORE_SLEEP} && (state = Atomics.load(ctl, base + F.state)) !== S.work && state !== S.exit; spin++);
   while ((state = Atomics.load(ctl, base + F.state)) !== S.work && state !== S.exit) Atomics.wait(ctl, base + F.state, state);
   if (state === S.exit) break;
   try {
