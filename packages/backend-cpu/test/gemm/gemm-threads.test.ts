@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -105,6 +106,24 @@ describe('threaded wasm GEMM', () => {
     const call = (): void => threadedWasmGemm(pool, 64, 64, 64, new Float32Array(4096), 0, 64, false, new Float32Array(4096), 0, 64, false, c, 0, 64, 0);
     expect(call).toThrow(expect.objectContaining({ name: 'CnnkitError', code: 'DEVICE_UNAVAILABLE', message: expect.stringMatching(/worker thread 1 of 1 did not finish its share within 300 ms/) }));
     expect(call).toThrow(/did not finish/); // and stays refused, without waiting again
+  });
+
+  it('keeps packed blocks under minBlockMnk on the calling thread: no handoff, so even a dead worker is never waited on', async () => {
+    const pool = new GemmThreadPool(2, { minMnk: 0, minBlockMnk: 64 * 64 * 64 + 1, timeoutMs: 300 });
+    pools.push(pool);
+    await pool.workers[0]!.terminate();
+    // 64 × 64 × 64 is one block under the limit: computed on this thread, bit for bit.
+    expectBitIdentical((...args) => threadedWasmGemm(pool, ...args), { m: 64, n: 64, k: 64, transA: false, transB: false, beta: 0 }, 6);
+    // A block over it is handed to the (dead) worker and times out.
+    const c = new Float32Array(128 * 64);
+    expect(() => threadedWasmGemm(pool, 128, 64, 64, new Float32Array(128 * 64), 0, 64, false, new Float32Array(4096), 0, 64, false, c, 0, 64, 0)).toThrow(/did not finish its share/);
+  });
+
+  it('uses every core by default with the wasm GEMM, one with the reference GEMM', () => {
+    expect(createBackend().threads).toBe(os.availableParallelism());
+    expect(createBackend({ gemm: 'reference' }).threads).toBe(1);
+    expect(createBackend({ threads: 1 }).threads).toBe(1);
+    createBackend({ gemm: 'wasm-simd', threads: 1 });
   });
 
   it('refuses a thread count that is not a positive integer, and threads with the reference GEMM', () => {
