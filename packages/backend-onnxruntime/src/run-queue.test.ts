@@ -48,7 +48,7 @@ describe('enqueueOrtWork', () => {
 
   it('maps the result (or the failure) in the reaction that ends the work, and the queue goes on when the mapping throws', async () => {
     expect(await enqueueOrtWork(async () => 2, (v) => v * 10, () => -1)).toBe(20);
-    expect(await enqueueOrtWork(async () => { throw new Error('ort'); }, () => 0, (e) => `mapped ${(e as Error).message}`)).toBe('mapped ort');
+    expect(await enqueueOrtWork(async (): Promise<string> => { throw new Error('ort'); }, (v) => v, (e) => `mapped ${(e as Error).message}`)).toBe('mapped ort');
     const throwing = enqueueOrtWork(async () => 1, () => { throw new Error('wrap'); }, () => 0);
     const after = enqueueOrtWork(async () => 'next');
     await expect(throwing).rejects.toThrow('wrap');
