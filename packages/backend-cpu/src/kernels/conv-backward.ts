@@ -4,6 +4,7 @@ import type { WasmGemmKernel } from '../gemm/wasm/wasm-kernel';
 import { cpuTensor, f32 } from '../tensor';
 import { batchedCol2imReader, batchedIm2colWriter, batchesImages, swapOuterAxes } from './batched-conv';
 import { col2im } from './col2im';
+import { convolvesDirectly, directConvFilterGrad, directConvShape } from './direct-conv';
 import { type Im2colPlan, im2colBlock, planIm2col } from './im2col';
 import { inferOutputShape } from './infer-output';
 
@@ -30,6 +31,8 @@ interface ConvGeometry {
   readonly inPlane: number;
   /** 1×1 kernel, stride 1, no padding: the input block itself is col, so im2col / col2im are skipped. */
   readonly direct: boolean;
+  /** Zero padding before each spatial axis. */
+  readonly padBegins: readonly number[];
 }
 
 function convGeometry(
@@ -45,7 +48,7 @@ function convGeometry(
   });
   return {
     batch, inChannels, outChannels, groups, groupIn, groupOut: outChannels / groups, plan,
-    depth: plan.rows, outPlane: plan.cols, inPlane: plan.inH * plan.inW,
+    depth: plan.rows, outPlane: plan.cols, inPlane: plan.inH * plan.inW, padBegins: pads.slice(0, inSize.length),
     direct: kernel.every((k) => k === 1) && attrs.strides.every((s) => s === 1) && pads.every((p) => p === 0),
   };
 }
@@ -100,6 +103,11 @@ export function convBackwardFilter(op: 'conv1dBackwardFilter' | 'conv2dBackwardF
   const { depth, outPlane, inPlane, groupIn, groupOut } = g;
   const xs = f32(x), dys = f32(dy);
   const dw = new Float32Array(g.outChannels * depth);
+  const directShape = directConvShape(g.plan, g.batch, g.outChannels, g.padBegins);
+  if (!g.direct && convolvesDirectly(directShape, attrs)) {
+    directConvFilterGrad(directShape, xs, dys, dw);
+    return [cpuTensor(dw, shape)];
+  }
   if (batchesImages(g)) {
     // dW = dy as [O, batch·outPlane] · (every image's col side by side)ᵀ: the batch sum is the product's depth.
     const columns = g.batch * outPlane;

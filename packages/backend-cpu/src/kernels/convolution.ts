@@ -3,6 +3,7 @@ import { type PackedGemmA, gemm } from '../gemm/gemm';
 import type { WasmGemmKernel } from '../gemm/wasm/wasm-kernel';
 import { cpuTensor, f32 } from '../tensor';
 import { batchedIm2colWriter, batchesImages, swapOuterAxes } from './batched-conv';
+import { convolvesDirectly, directConvShape, directConvolution } from './direct-conv';
 import { im2colBlock, planIm2col } from './im2col';
 
 /**
@@ -12,7 +13,8 @@ import { im2colBlock, planIm2col } from './im2col';
  * writing straight into the output. The GEMM asks for col a block at a time (im2colBlock), so it
  * is never held whole. A 1×1, stride-1, unpadded kernel skips im2col: the input block already is
  * that matrix. The bias (and a relu the compiled graph fused in) is applied as the GEMM stores
- * its result. Small maps multiply the whole batch at once (batched-conv.ts).
+ * its result. Small maps multiply the whole batch at once (batched-conv.ts); convolutions over few
+ * input taps skip im2col and the GEMM altogether (direct-conv.ts).
  */
 export function convolution(op: 'conv1d' | 'conv2d', inputs: readonly Tensor[], attrs: ConvAttrs, prepared: PreparedConvolution = {}): Tensor[] {
   const [x, w, b] = checkInputs(op, inputs);
@@ -36,6 +38,12 @@ export function convolution(op: 'conv1d' | 'conv2d', inputs: readonly Tensor[], 
 
   const xs = f32(x), ws = f32(w), bs = b ? f32(b) : undefined;
   const relu = prepared.relu === true;
+  const directShape = directConvShape(plan, batch, outChannels, pads.slice(0, spatial));
+  if (!direct && convolvesDirectly(directShape, attrs)) {
+    const y = new Float32Array(batch * outChannels * outPlane);
+    directConvolution(directShape, xs, ws, bs, relu, y);
+    return [cpuTensor(y, outShape)];
+  }
   if (batchesImages({ batch, groups, direct, outPlane, inChannels, inPlane })) {
     // y as [O, batch·outPlane] from one product over every image's columns, then batch-major.
     const columns = batch * outPlane;

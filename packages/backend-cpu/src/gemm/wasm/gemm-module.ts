@@ -1,3 +1,4 @@
+import { directConvFilterGradFunction, directConvForwardFunction } from './direct-conv-kernels';
 import { addReluFunction, binaryFunction, epilogueFunction, signFunction } from './epilogue-kernels';
 import { im2colRowFunction } from './im2col-kernels';
 import { macroKernelFunction, WASM_MR, WASM_NR } from './macro-kernel';
@@ -21,6 +22,7 @@ export const GEMM_EXPORTS = {
   add: 'add', sub: 'sub', mul: 'mul', div: 'div', sign: 'sign',
   im2colRow: 'im2colRow', col2imRow: 'col2imRow',
   maxPool2x2: 'maxPool2x2', maxPool2x2Backward: 'maxPool2x2Backward',
+  directConvForward: 'directConvForward', directConvFilterGrad: 'directConvFilterGrad',
 } as const;
 
 /** The function names the GEMM module exports (both builds). */
@@ -29,6 +31,7 @@ export const GEMM_FUNCTION_NAMES = [
   GEMM_EXPORTS.packCopyB, GEMM_EXPORTS.packGatherB, GEMM_EXPORTS.biasRelu, GEMM_EXPORTS.bias, GEMM_EXPORTS.relu, GEMM_EXPORTS.addRelu,
   GEMM_EXPORTS.add, GEMM_EXPORTS.sub, GEMM_EXPORTS.mul, GEMM_EXPORTS.div, GEMM_EXPORTS.sign,
   GEMM_EXPORTS.im2colRow, GEMM_EXPORTS.col2imRow, GEMM_EXPORTS.maxPool2x2, GEMM_EXPORTS.maxPool2x2Backward,
+  GEMM_EXPORTS.directConvForward, GEMM_EXPORTS.directConvFilterGrad,
 ] as const;
 
 /**
@@ -37,8 +40,8 @@ export const GEMM_FUNCTION_NAMES = [
  * functions for A's MR-wide and B's NR-wide panels (pack-kernels.ts), and the bias / relu
  * epilogues applied to the C block before it is copied out, the elementwise ops the
  * kernels hand large same-shape tensors to (epilogue-kernels.ts), and one row of im2col / col2im
- * at a time for the convolutions (im2col-kernels.ts), and the 2×2 max pool and its gradient
- * (pool-kernels.ts).
+ * at a time for the convolutions (im2col-kernels.ts), the 2×2 max pool and its gradient
+ * (pool-kernels.ts), and convolutions over few input taps without im2col (direct-conv-kernels.ts).
  */
 export function emitGemmModule(): Uint8Array {
   return emitModule({ functions: gemmFunctions(), memory: { name: GEMM_EXPORTS.memory, minPages: 1 } });
@@ -85,5 +88,7 @@ function gemmFunctions(): WasmFunction[] {
     im2colRowFunction(GEMM_EXPORTS.col2imRow, 'scatterAdd'),
     maxPool2x2Function(GEMM_EXPORTS.maxPool2x2),
     maxPool2x2BackwardFunction(GEMM_EXPORTS.maxPool2x2Backward),
+    directConvForwardFunction(GEMM_EXPORTS.directConvForward),
+    directConvFilterGradFunction(GEMM_EXPORTS.directConvFilterGrad),
   ];
 }

@@ -20,6 +20,18 @@ export type WasmIm2colRow = (
   images: number, imageBytes: number,
 ) => void;
 
+/** (x, images, xImageBytes, taps, tapOffsets, w, blocks, out, outImageBytes, outPlaneBytes, outH, rowBytes, vectors, outRowBytes): see direct-conv-kernels.ts. */
+export type WasmDirectConvForward = (
+  x: number, images: number, xImageBytes: number, taps: number, tapOffsets: number, w: number, blocks: number,
+  out: number, outImageBytes: number, outPlaneBytes: number, outH: number, rowBytes: number, vectors: number, outRowBytes: number,
+) => void;
+
+/** (x, images, xImageBytes, taps, tapOffsets, dy, blocks, dyImageBytes, dyPlaneBytes, outH, rowBytes, vectors, dyRowBytes, masks, acc): see direct-conv-kernels.ts. */
+export type WasmDirectConvFilterGrad = (
+  x: number, images: number, xImageBytes: number, taps: number, tapOffsets: number, dy: number, blocks: number,
+  dyImageBytes: number, dyPlaneBytes: number, outH: number, rowBytes: number, vectors: number, dyRowBytes: number, masks: number, acc: number,
+) => void;
+
 /** The instantiated GEMM module: its functions and the memory its operands live in. */
 export interface WasmGemmKernel {
   readonly macroKernel: WasmMacroKernel;
@@ -44,6 +56,8 @@ export interface WasmGemmKernel {
   /** (x, y, outH, inRowBytes, outW) and (x, dy, outH, inRowBytes, outW, dx): see pool-kernels.ts. */
   readonly maxPool2x2: (x: number, y: number, outH: number, inRowBytes: number, outW: number) => void;
   readonly maxPool2x2Backward: (x: number, dy: number, outH: number, inRowBytes: number, outW: number, dx: number) => void;
+  readonly directConvForward: WasmDirectConvForward;
+  readonly directConvFilterGrad: WasmDirectConvFilterGrad;
   readonly memory: WasmMemory;
 }
 
@@ -69,6 +83,8 @@ export function gemmKernelFunctions(exports: WasmInstance['exports']): Omit<Wasm
     col2imRow: exports[GEMM_EXPORTS.col2imRow] as WasmIm2colRow,
     maxPool2x2: exports[GEMM_EXPORTS.maxPool2x2] as WasmGemmKernel['maxPool2x2'],
     maxPool2x2Backward: exports[GEMM_EXPORTS.maxPool2x2Backward] as WasmGemmKernel['maxPool2x2Backward'],
+    directConvForward: exports[GEMM_EXPORTS.directConvForward] as WasmDirectConvForward,
+    directConvFilterGrad: exports[GEMM_EXPORTS.directConvFilterGrad] as WasmDirectConvFilterGrad,
   };
 }
 
@@ -89,8 +105,8 @@ export function wasmSimdSupported(): boolean {
 
 /**
  * The module, compiled and instantiated on first use. Synchronous compilation is fine here: the
- * module is under 2 KiB (browsers refuse synchronous compilation only above 4 KiB on
- * the main thread).
+ * module is about 6 KiB and this backend runs on Node (browsers refuse synchronous compilation
+ * above 4 KiB only on their main thread).
  */
 export function wasmGemmKernel(): WasmGemmKernel {
   if (kernel) return kernel;
