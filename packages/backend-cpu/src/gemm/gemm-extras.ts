@@ -35,6 +35,12 @@ export interface GemmExtras {
   /** B written on demand from b[bOffset, bOffset + bSourceLength); ldb is then not used (transB still says how B is stored). */
   readonly writeB?: BlockWriter;
   readonly bSourceLength?: number;
+  /**
+   * Given the module, writeB changes memory only through the module's functions (im2col rows),
+   * never with JavaScript stores: a threaded GEMM may then record its calls for a column share
+   * and have a worker make them (threaded-wasm-gemm.ts).
+   */
+  readonly writeBInWasm?: boolean;
   /** Epilogue: C[i, :] += rowBias[rowBiasAt + i] after the product. */
   readonly rowBias?: Float32Array;
   readonly rowBiasAt?: number;

@@ -117,7 +117,7 @@ export function convBackwardFilter(op: 'conv1dBackwardFilter' | 'conv2dBackwardF
       xs, 0, columns, true,
       dw, 0, depth,
       0,
-      { writeB: batchedIm2colWriter(g.plan, g.inChannels * inPlane), bSourceLength: xs.length },
+      { writeB: batchedIm2colWriter(g.plan, g.inChannels * inPlane), bSourceLength: xs.length, writeBInWasm: !g.plan.circular },
     );
     return [cpuTensor(dw, shape)];
   }
@@ -135,7 +135,7 @@ export function convBackwardFilter(op: 'conv1dBackwardFilter' | 'conv2dBackwardF
         xs, xStart, outPlane, true,
         dw, grp * groupOut * depth, depth,
         n === 0 ? 0 : 1,
-        { writeB, bSourceLength: groupIn * inPlane },
+        { writeB, bSourceLength: groupIn * inPlane, writeBInWasm: !g.plan.circular },
       );
     }
   }

@@ -54,7 +54,7 @@ export function convolution(op: 'conv1d' | 'conv2d', inputs: readonly Tensor[], 
       xs, 0, columns, false,
       yByChannel, 0, columns,
       0,
-      { packedA: prepared.packedWeights?.[0], writeB: batchedIm2colWriter(plan, inChannels * inPlane), bSourceLength: xs.length, rowBias: bs, rowBiasAt: 0, relu },
+      { packedA: prepared.packedWeights?.[0], writeB: batchedIm2colWriter(plan, inChannels * inPlane), bSourceLength: xs.length, writeBInWasm: !plan.circular, rowBias: bs, rowBiasAt: 0, relu },
     );
     return [cpuTensor(swapOuterAxes(yByChannel, outChannels, batch, outPlane), outShape)];
   }
@@ -72,7 +72,7 @@ export function convolution(op: 'conv1d' | 'conv2d', inputs: readonly Tensor[], 
         xs, xStart, outPlane, false,
         y, (n * outChannels + g * groupOut) * outPlane, outPlane,
         0,
-        { packedA: prepared.packedWeights?.[g], writeB, bSourceLength: groupIn * inPlane, rowBias: bs, rowBiasAt: g * groupOut, relu },
+        { packedA: prepared.packedWeights?.[g], writeB, bSourceLength: groupIn * inPlane, writeBInWasm: !plan.circular, rowBias: bs, rowBiasAt: g * groupOut, relu },
       );
     }
   }

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { CnnkitError } from '@cnnkit/core';
 import { SHARED_MEMORY_IMPORT, SHARED_MEMORY_MAX_PAGES, WASM_MR, WASM_NR, WASM_PAGE_BYTES, emitSharedGemmModule } from './gemm-module';
-import { Field, type GemmWorkerData, MESSAGE_BYTES, SLOT_INTS, SPIN_BEFORE_SLEEP, State } from './gemm-worker-protocol';
+import { COMMAND_INTS, Field, type GemmWorkerData, JobKind, MESSAGE_BYTES, REPLAY_FUNCTIONS, type ReplayFunction, SLOT_INTS, SPIN_BEFORE_SLEEP, State } from './gemm-worker-protocol';
 import { gemmWorkerSource } from './gemm-worker-source';
 import { type WasmGemmKernel, gemmKernelFunctions } from './wasm-kernel';
 import { type WasmMemory, webAssemblyApi } from './webassembly-api';
@@ -42,6 +42,18 @@ export const MIN_SHARED_BLOCK_MNK = 1 << 22;
 const PAGE_LIMIT_BYTES = SHARED_MEMORY_MAX_PAGES * WASM_PAGE_BYTES;
 
 /**
+ * Recorded calls a worker's share may hold (4 MiB of commands per worker): a convolution's
+ * column share is one im2col row call per depth row plus a few per block, a few thousand.
+ */
+export const MAX_SHARE_COMMANDS = 1 << 16;
+
+/** Thrown by a recorder whose share outgrew the command buffer (caught in record(); never seen outside). */
+const COMMANDS_FULL: unique symbol = Symbol('GEMM share commands full');
+
+/** Work for one thread, given the module's functions to call (the pool's, or a recorder of them). */
+export type GemmShare = (kernel: WasmGemmKernel) => void;
+
+/**
  * `threads − 1` worker threads and the main thread sharing one WebAssembly.Memory: the main
  * thread stages and packs operands into it, then multiply() splits the packed block's column
  * panels (or row panels, whichever are more) into contiguous shares, hands all but the first
@@ -54,6 +66,7 @@ export class GemmThreadPool {
   private readonly memory: WasmMemory;
   private readonly control: Int32Array;
   private readonly messages: SharedArrayBuffer;
+  private readonly commands: Int32Array;
   private readonly workerThreads: Worker[] = [];
   private readonly timeoutMs: number;
   /** GEMMs with fewer multiply-adds (m·n·k) stay on the calling thread (threaded-wasm-gemm.ts). */
@@ -80,9 +93,13 @@ export class GemmThreadPool {
     this.kernel = { ...gemmKernelFunctions(exports), memory: this.memory };
     this.control = new Int32Array(new SharedArrayBuffer((threads - 1) * SLOT_INTS * 4));
     this.messages = new SharedArrayBuffer((threads - 1) * MESSAGE_BYTES);
+    this.commands = new Int32Array(new SharedArrayBuffer((threads - 1) * MAX_SHARE_COMMANDS * COMMAND_INTS * 4));
     const source = gemmWorkerSource();
     for (let slot = 0; slot < threads - 1; slot++) {
-      const workerData: GemmWorkerData = { moduleBytes, memory: this.memory, control: this.control.buffer as SharedArrayBuffer, messages: this.messages, slot };
+      const workerData: GemmWorkerData = {
+        moduleBytes, memory: this.memory, control: this.control.buffer as SharedArrayBuffer, messages: this.messages,
+        commands: this.commands.buffer as SharedArrayBuffer, slot,
+      };
       const worker = new Worker(source, { eval: true, workerData, name: `cnnkit-gemm-${slot + 1}`, execArgv: [] });
       worker.unref();
       // Failures are reported through the control slot (see gemm-worker-source.ts); this only
@@ -146,6 +163,74 @@ export class GemmThreadPool {
     }
   }
 
+  /**
+   * Runs independent shares of work at once: shares[1…] on the workers, shares[0] on this thread,
+   * and returns when all are done. A worker's share is first run here with a recording kernel —
+   * its calls of the module's REPLAY_FUNCTIONS are written down, not made — and the worker makes
+   * them, in order, on the shared memory. So a share must change the memory only through those
+   * functions (the recorder's others throw), and the shares must not touch each other's regions.
+   * A share that records more than MAX_SHARE_COMMANDS calls runs on this thread after its own.
+   */
+  runShares(shares: readonly GemmShare[]): void {
+    if (this.broken) throw this.broken;
+    const posted: number[] = [], local: GemmShare[] = [];
+    for (let i = 1; i < shares.length; i++) {
+      const slot = (i - 1) % (this.threads - 1);
+      if (posted.includes(slot)) { local.push(shares[i]!); continue; }
+      const count = this.record(slot, shares[i]!);
+      if (count === undefined) { local.push(shares[i]!); continue; }
+      this.postReplay(slot, count);
+      posted.push(slot);
+    }
+    try {
+      shares[0]?.(this.kernel);
+      for (const share of local) share(this.kernel);
+    } finally {
+      for (const slot of posted) this.await(slot);
+    }
+  }
+
+  /** Records a share's calls into the slot's part of the command buffer; undefined if they do not fit. */
+  private record(slot: number, share: GemmShare): number | undefined {
+    const cmd = this.commands, first = slot * MAX_SHARE_COMMANDS * COMMAND_INTS;
+    let count = 0;
+    // Fixed arity (15, the most any replayable function takes): a rest parameter would allocate per call.
+    const recorder = (index: number) => (
+      a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0,
+    ): void => {
+      if (count === MAX_SHARE_COMMANDS) throw COMMANDS_FULL;
+      const at = first + count * COMMAND_INTS;
+      cmd[at] = index;
+      cmd[at + 1] = a1; cmd[at + 2] = a2; cmd[at + 3] = a3; cmd[at + 4] = a4; cmd[at + 5] = a5;
+      cmd[at + 6] = a6; cmd[at + 7] = a7; cmd[at + 8] = a8; cmd[at + 9] = a9; cmd[at + 10] = a10;
+      cmd[at + 11] = a11; cmd[at + 12] = a12; cmd[at + 13] = a13; cmd[at + 14] = a14; cmd[at + 15] = a15;
+      count++;
+    };
+    const refuse = (name: string) => (): never => {
+      throw new CnnkitError('INVALID_ARGUMENT', `a GEMM share recorded for a worker called the module's ${name}, which workers do not replay; expected only ${REPLAY_FUNCTIONS.join(', ')}`, { function: name });
+    };
+    const recording = { ...this.kernel } as Record<string, unknown>;
+    for (const name of Object.keys(this.kernel)) if (typeof recording[name] === 'function') recording[name] = refuse(name);
+    REPLAY_FUNCTIONS.forEach((name: ReplayFunction, index) => { recording[name] = recorder(index); });
+    try {
+      share(recording as unknown as WasmGemmKernel);
+    } catch (error) {
+      if (error === COMMANDS_FULL) return undefined;
+      throw error;
+    }
+    return count;
+  }
+
+  private postReplay(slot: number, count: number): void {
+    const at = slot * SLOT_INTS;
+    const ctl = this.control;
+    ctl[at + Field.kind] = JobKind.replay;
+    ctl[at + Field.commandAt] = slot * MAX_SHARE_COMMANDS * COMMAND_INTS;
+    ctl[at + Field.commandCount] = count;
+    Atomics.store(ctl, at + Field.state, State.work);
+    Atomics.notify(ctl, at + Field.state);
+  }
+
   /** Stops the workers: asks each to leave its loop, then terminates it. */
   async dispose(): Promise<void> {
     this.broken ??= new CnnkitError('DISPOSED', 'the GEMM thread pool was disposed (backend.dispose()); create a new backend to multiply on threads again', {});
@@ -168,6 +253,7 @@ export class GemmThreadPool {
     ctl[at + Field.ldcBytes] = job.ldcBytes;
     ctl[at + Field.accumulate] = job.accumulate ? 1 : 0;
     ctl[at + Field.mcStep] = job.mcStep;
+    ctl[at + Field.kind] = JobKind.multiply;
     // The seq-cst store publishes the fields above to the worker that loads WORK.
     Atomics.store(ctl, at + Field.state, State.work);
     Atomics.notify(ctl, at + Field.state);

@@ -9,7 +9,26 @@ export const SLOT_INTS = 16;
 /** Field indices within a slot. Byte addresses are stored as int32 and read back unsigned. */
 export const Field = {
   state: 0, rows: 1, cols: 2, depth: 3, pa: 4, pb: 5, c: 6, ldcBytes: 7, accumulate: 8, mcStep: 9,
+  /** JobKind.multiply (the fields above) or JobKind.replay (the two below). */
+  kind: 10,
+  /** A replay job's recorded calls: `commandCount` commands of COMMAND_INTS from int index `commandAt` of the command buffer. */
+  commandAt: 11, commandCount: 12,
 } as const;
+
+export const JobKind = { multiply: 0, replay: 1 } as const;
+
+/**
+ * A recorded call of one of the module's functions: the function's index in REPLAY_FUNCTIONS,
+ * then its arguments (at most 15, the im2col row's count; unused ones are 0).
+ */
+export const COMMAND_INTS = 16;
+
+/**
+ * The functions a replay job may call, by index: all a column share of a GEMM needs to write,
+ * pack and multiply its own blocks of B (threaded-wasm-gemm.ts).
+ */
+export const REPLAY_FUNCTIONS = ['im2colRow', 'packCopyB', 'packGatherB', 'macroKernel', 'macroKernelOverwrite'] as const;
+export type ReplayFunction = (typeof REPLAY_FUNCTIONS)[number];
 
 export const State = { idle: 0, work: 1, done: 2, error: 3, exit: 4 } as const;
 
@@ -22,6 +41,8 @@ export interface GemmWorkerData {
   readonly memory: unknown;
   readonly control: SharedArrayBuffer;
   readonly messages: SharedArrayBuffer;
+  /** Where replay jobs' commands are recorded (Int32Array; each worker reads the part its job names). */
+  readonly commands: SharedArrayBuffer;
   readonly slot: number;
 }
 

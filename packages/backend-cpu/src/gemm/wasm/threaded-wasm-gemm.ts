@@ -1,13 +1,15 @@
 import { WASM_MR, WASM_NR } from './gemm-module';
-import type { GemmThreadPool } from './gemm-thread-pool';
+import type { GemmShare, GemmThreadPool } from './gemm-thread-pool';
 import { type GemmExtras, NO_EXTRAS } from '../gemm-extras';
-import { WASM_KC, WASM_MC, WASM_NC, extrasPlaces, finishExtras, moveRows, packBBlock, placeExtras, roundUp, stageAndPack, storeCBlock, wasmGemm, wasmGemmEdgeCase } from './wasm-gemm';
+import { WASM_KC, WASM_MC, WASM_NC, extrasPlaces, finishExtras, moveRows, packBBlock, placeExtras, roundUp, stageAndPack, storeCBlock, wasmGemm, wasmGemmEdgeCase, writeAndPackB } from './wasm-gemm';
 import { checkReadC } from '../gemm-extras';
 
 /** Floats of C the shared memory holds at once (as wasm-gemm.ts's MAX_C_BLOCK). */
 const MAX_C_BLOCK = 1 << 22;
 /** Floats of packed A held at once: A is packed for many MC blocks before one parallel multiply. */
 const MAX_A_BLOCK = 1 << 22;
+/** Fewest B panels (NR columns each) a column share gets: narrower shares are not worth a handoff. */
+const MIN_SHARE_PANELS = 2;
 
 /**
  * wasmGemm() (same contract and blocking) with the multiplies spread over a thread pool.
@@ -36,6 +38,8 @@ export function threadedWasmGemm(
   }
   checkReadC(beta, extras);
   if (wasmGemmEdgeCase(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, beta, extras)) return;
+  if (extras.writeB !== undefined && extras.writeBInWasm === true && extras.readC === undefined
+    && columnSharesGemm(pool, m, n, k, a, aOffset, lda, transA, b, bOffset, transB, c, cOffset, ldc, beta, extras)) return;
   const mPadded = roundUp(m, WASM_MR);
   const ncBlock = Math.max(WASM_NR, Math.min(WASM_NC, Math.floor(MAX_C_BLOCK / mPadded / WASM_NR) * WASM_NR));
   const kcMax = Math.min(k, WASM_KC);
@@ -87,4 +91,94 @@ export function threadedWasmGemm(
     storeCBlock(kernel, heap, csAt, places, c, cOffset, jc, ldc, m, nc, ncPadded, extras);
   }
   finishExtras(heap, places, extras);
+}
+
+/**
+ * A GEMM whose B a block writer makes in wasm (a convolution's im2col) split by columns: each
+ * thread writes, packs and multiplies its own contiguous range of B's columns, so im2col and
+ * packing run in parallel as well as the multiply, with one handoff per product. This thread
+ * packs all of A first (every depth block, for all shares) and, at the end, stores every C
+ * block (epilogue and copy out). The workers' shares are recorded and replayed (pool.runShares).
+ * Each C element still gets the same macro-kernel tile computations over the same depth blocks
+ * as in wasmGemm (column blocking does not change them), so the result is bit-identical to it.
+ * Returns false, having done nothing, when the shares would not fit the shared memory or B is
+ * too narrow to split.
+ */
+function columnSharesGemm(
+  pool: GemmThreadPool,
+  m: number, n: number, k: number,
+  a: Float32Array, aOffset: number, lda: number, transA: boolean,
+  b: Float32Array, bOffset: number, transB: boolean,
+  c: Float32Array, cOffset: number, ldc: number,
+  beta: 0 | 1,
+  extras: GemmExtras,
+): boolean {
+  const { packedA, writeB } = extras;
+  const panels = Math.ceil(n / WASM_NR);
+  const shares = Math.min(pool.threads, Math.floor(panels / MIN_SHARE_PANELS));
+  if (shares < 2 || writeB === undefined || (packedA !== undefined && (packedA.m !== m || packedA.k !== k))) return false;
+  const mPadded = roundUp(m, WASM_MR);
+  const ncBlock = Math.max(WASM_NR, Math.min(WASM_NC, Math.floor(MAX_C_BLOCK / mPadded / WASM_NR) * WASM_NR));
+  const kcMax = Math.min(k, WASM_KC);
+  const mcMax = Math.min(mPadded, WASM_MC);
+  // Share s takes columns [from, to), panel-aligned; its blocks' C are laid one after another.
+  interface Block { readonly jc: number; readonly nc: number; readonly ncPadded: number; readonly csAt: number }
+  const ranges = Array.from({ length: shares }, (_, s) => [Math.floor((s * panels) / shares) * WASM_NR, Math.min(n, Math.floor(((s + 1) * panels) / shares) * WASM_NR)] as const);
+  const ncMax = Math.min(ncBlock, Math.max(...ranges.map(([from, to]) => roundUp(to - from, WASM_NR))));
+  // Layout in floats: all of packed A (depth block pc at mPadded·pc), A's staging area, then per
+  // share its B staging area (with a panel's slack: packing reads up to NR − 1 past it), packed B
+  // and C blocks, then the extras.
+  const paAt = 0;
+  const aStageAt = paAt + mPadded * k;
+  let at = aStageAt + mcMax * kcMax;
+  const regions = ranges.map(([from, to]) => {
+    const stageAt = at, pbAt = stageAt + kcMax * ncMax + WASM_NR;
+    at = pbAt + kcMax * ncMax;
+    const blocks: Block[] = [];
+    for (let jc = from; jc < to; jc += ncBlock) {
+      const nc = Math.min(ncBlock, to - jc), ncPadded = roundUp(nc, WASM_NR);
+      blocks.push({ jc, nc, ncPadded, csAt: at });
+      at += mPadded * ncPadded;
+    }
+    return { stageAt, pbAt, blocks };
+  });
+  const places = extrasPlaces(at, m, extras);
+  if (!pool.fits(places.end * 4)) return false;
+  const heap = pool.heap(places.end * 4);
+  placeExtras(heap, places, b, bOffset, m, extras);
+  const kernel = pool.kernel;
+  if (packedA !== undefined) {
+    // packWasmA lays the blocks out exactly so: depth blocks one after another, MC blocks within.
+    heap.set(packedA.data.subarray(0, mPadded * k), paAt);
+  } else {
+    const packA = transA ? kernel.packCopyA : kernel.packGatherA;
+    for (let pc = 0; pc < k; pc += WASM_KC) {
+      const kc = Math.min(WASM_KC, k - pc);
+      for (let ic = 0; ic < m; ic += WASM_MC) {
+        stageAndPack(packA, transA, WASM_MR, a, aOffset, lda, ic, Math.min(WASM_MC, m - ic), pc, kc, heap, aStageAt, paAt + mPadded * pc + ic * kc);
+      }
+    }
+  }
+  if (beta === 1) {
+    for (const region of regions) for (const block of region.blocks) moveRows(c, cOffset + block.jc, ldc, heap, block.csAt, block.ncPadded, m, block.nc);
+  }
+  const work = regions.map((region): GemmShare => (module) => {
+    for (const block of region.blocks) {
+      for (let pc = 0; pc < k; pc += WASM_KC) {
+        const kc = Math.min(WASM_KC, k - pc);
+        const multiply = beta === 0 && pc === 0 ? module.macroKernelOverwrite : module.macroKernel;
+        writeAndPackB(module, writeB, transB, heap, places.sourceAt, region.stageAt, region.pbAt, pc, kc, block.jc, block.nc);
+        for (let ic = 0; ic < m; ic += WASM_MC) {
+          const mc = Math.min(WASM_MC, m - ic);
+          multiply(roundUp(mc, WASM_MR), block.ncPadded, kc, (paAt + mPadded * pc + ic * kc) * 4, region.pbAt * 4, (block.csAt + ic * block.ncPadded) * 4, block.ncPadded * 4);
+        }
+      }
+    }
+  });
+  pool.runShares(work);
+  for (const region of regions) {
+    for (const block of region.blocks) storeCBlock(kernel, heap, block.csAt, places, c, cOffset, block.jc, ldc, m, block.nc, block.ncPadded, extras);
+  }
+  finishExtras(heap, places, extras);
+  return true;
 }
