@@ -24,11 +24,14 @@ export interface BlockMultiply {
 export const DEFAULT_WORKER_TIMEOUT_MS = 30_000;
 
 /**
- * Below this many multiply-adds (m·n·k) a GEMM stays on the calling thread: a handoff costs
- * tens of microseconds, which LeNet-sized products (m·n·k ≈ 10⁵, well under a millisecond)
- * would not win back. Measured: see the changeset.
+ * Below this many multiply-adds (m·n·k, 16 M) a GEMM stays on the calling thread. A handoff
+ * costs tens of microseconds, and a worker busy on a small product takes the core V8's garbage
+ * collector would otherwise use: in `cnnkit bench`'s LeNet-5 training, whose largest products
+ * (the batched second convolution, 16 × 6400 × 150 ≈ 15 M) were split, an epoch took 14.9–17.8 s
+ * on two threads against 14.1–14.3 s on one. Every convolution of ResNet and VGG is above it
+ * (ResNet's are ≈ 115 M each).
  */
-export const THREADED_GEMM_MIN_MNK = 1 << 21;
+export const THREADED_GEMM_MIN_MNK = 1 << 24;
 
 /**
  * A packed block (one multiply() call) of fewer multiply-adds than this runs on the calling
