@@ -23,8 +23,9 @@ export interface CpuBackendOptions extends BackendOptions {
   /**
    * Threads for the 'wasm-simd' GEMM: 'auto' (the default with that GEMM; 1 with 'reference') is
    * os.availableParallelism(), as PyTorch and ONNX Runtime use every core; 1 multiplies on the
-   * calling thread; N > 1 runs packed blocks large enough to pay for the handoff on N − 1 worker
-   * threads plus the calling thread over a shared WebAssembly memory, bit-identical to 1 thread.
+   * calling thread; N > 1 runs products of at least 16 M multiply-adds on N − 1 worker threads
+   * plus the calling thread over a shared WebAssembly memory — a convolution's split by columns,
+   * each thread writing its own im2col blocks — bit-identical to 1 thread.
    * Process-wide like `gemm`. The workers start with the first large product; dispose() ends
    * them, and they never keep the process alive.
    */
