@@ -31,6 +31,15 @@ describe('valueAndGrads', () => {
     expect(values(grads[2])).toEqual([5, 2, 0]);
   });
 
+  it("relu's gradient passes dy where x > 0, a zero of the product's sign at x ≤ 0 (±0 included), NaN where x is NaN", () => {
+    // Σ relu(x) · u: d/dx = u where x > 0; the 0 / 1 / NaN mask times u elsewhere (−0 · 1 = −0, 0 · −1 = −0).
+    const x = F.tensor([-2, -0, 0, 3, NaN, 1e-30], [6]);
+    const u = F.tensor([1, 1, -1, 2, 5, -4], [6]);
+    const { grads } = valueAndGrads(() => F.reduceSum(F.mul(F.relu(x), u)), [x]);
+    const got = values(grads[0]);
+    [0, -0, -0, 2, NaN, -4].forEach((want, i) => expect(Object.is(got[i], want), `dx[${i}] = ${got[i]}, expected ${want}`).toBe(true));
+  });
+
   it('adds up the gradients of a tensor used several times', () => {
     // loss = Σ (x·x + x): d/dx = 2x + 1 = [7, -1] at x = [3, -1] (three uses: both mul operands and add).
     const x = F.tensor([3, -1], [2]);
