@@ -174,9 +174,9 @@ export function directConvolution(shape: DirectConvShape, x: Float32Array, w: Fl
 export function directConvFilterGrad(shape: DirectConvShape, x: Float32Array, dy: Float32Array, dw: Float32Array): void {
   const O = shape.outChannels, outPlane = shape.outH * shape.outW;
   const kernel: WasmGemmKernel = wasmGemmKernel();
-  const base = plan(shape, 0);
-  const masksFloats = 4 * base.vectors;
-  const accFloats = base.blocks * base.taps * DIRECT_CONV_CHANNELS * 4;
+  // One lane mask per output column (padded to whole vectors), one f32x4 per (channel, tap).
+  const masksFloats = 4 * Math.ceil(shape.outW / 4);
+  const accFloats = roundUp(shape.outChannels, DIRECT_CONV_CHANNELS) * shape.inChannels * shape.kH * shape.kW * 4;
   const s = plan(shape, masksFloats + accFloats);
   const masksAt = s.extraAt, accAt = s.extraAt + masksFloats;
   const heap = wasmHeap(kernel, s.end * 4);
