@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Backend, createBackend } from '@cnnkit/core';
-import { loadMnist, mnistDataDir } from '@cnnkit/datasets';
-import { openInstalledBackends } from '../compare/installed-backends';
+import { mnistDataDir } from '@cnnkit/datasets';
+import { type BackendCandidate, openInstalledBackends } from '../compare/installed-backends';
 import type { CliIo } from '../io';
 import { cnnkitContender } from './cnnkit-cell';
 import { type Contender, benchContender, interleaveGroups, timeInterleaved } from './contender';
@@ -22,7 +22,7 @@ import { checkTargets } from './targets';
 import type { CellBudget } from './time-cell';
 import { WARM_UP_BUDGET, warmUpRunners } from './warm-up';
 import { type TorchResults, runTorchBench } from './torch-run';
-import { benchLenetTraining } from './training';
+import { trainInFreshProcess } from './training-process';
 
 export interface BenchOptions {
   readonly models: readonly string[];
@@ -39,6 +39,13 @@ export interface BenchOptions {
   readonly command: string;
 }
 
+/** A cnnkit runner of this bench: its open backend, and the candidate it was opened from (what a training process reopens). */
+interface OpenRunner {
+  readonly runner: Runner;
+  readonly backend: Backend;
+  readonly candidate: BackendCandidate;
+}
+
 /** A cell estimated to take longer than this many cell budgets per run is skipped, not run. */
 const SKIP_FACTOR = 3;
 
@@ -53,18 +60,19 @@ interface Alternatives {
 
 /**
  * Runs the bench: PyTorch first (export + forward + training, in its own process, while nothing
- * else runs), then each model × batch × runner one after another, then cnnkit's training.
+ * else runs), then each model × batch × runner one after another, then cnnkit's training, each
+ * backend's in a fresh process (training-process.ts).
  */
 export async function runBench(o: BenchOptions, io: CliIo): Promise<BenchReport> {
   const unavailable: { runner: string; reason: string }[] = [];
   const versions: Record<string, string> = {};
   const selected = o.backends.map((key) => BENCH_BACKENDS[key]!);
   const opened = await openInstalledBackends(selected.map((s) => s.candidate));
-  const backends: { runner: Runner; backend: Backend }[] = [];
+  const backends: OpenRunner[] = [];
   opened.forEach((entry, i) => {
     const runner = selected[i]!.runner;
     if ('unavailable' in entry) unavailable.push({ runner: runner.label, reason: entry.unavailable });
-    else backends.push({ runner, backend: entry.backend });
+    else backends.push({ runner, backend: entry.backend, candidate: entry.candidate });
   });
   for (const { backend } of backends) Object.assign(versions, (await backend.info()).versions);
 
@@ -102,7 +110,7 @@ export async function runBench(o: BenchOptions, io: CliIo): Promise<BenchReport>
   }
 }
 
-async function prepareAlternatives(o: BenchOptions, io: CliIo, backends: readonly { runner: Runner; backend: Backend }[], unavailable: { runner: string; reason: string }[]): Promise<Alternatives> {
+async function prepareAlternatives(o: BenchOptions, io: CliIo, backends: readonly OpenRunner[], unavailable: { runner: string; reason: string }[]): Promise<Alternatives> {
   const alt: Alternatives = {};
   try {
     const { module, version } = await importPeer<Ort>('onnxruntime-node', '@cnnkit/backend-onnxruntime');
@@ -152,7 +160,7 @@ interface Planned {
   readonly make: () => Contender;
 }
 
-async function benchModel(model: BenchModel, o: BenchOptions, backends: readonly { runner: Runner; backend: Backend }[], alt: Alternatives, io: CliIo): Promise<BenchCell[]> {
+async function benchModel(model: BenchModel, o: BenchOptions, backends: readonly OpenRunner[], alt: Alternatives, io: CliIo): Promise<BenchCell[]> {
   const cells: BenchCell[] = [];
   const last = new Map<string, { batch: number; medianMs: number }>();
   const onnx = alt.torch?.models.find((m) => m.name === model.name)?.onnx;
@@ -215,23 +223,20 @@ async function benchModel(model: BenchModel, o: BenchOptions, backends: readonly
   return cells;
 }
 
-async function benchTraining(o: BenchOptions, backends: readonly { runner: Runner; backend: Backend }[], alt: Alternatives, io: CliIo): Promise<TrainingResult[]> {
+async function benchTraining(o: BenchOptions, backends: readonly OpenRunner[], alt: Alternatives, io: CliIo): Promise<TrainingResult[]> {
   const out: TrainingResult[] = [];
   const trainers = backends.filter((b) => b.runner.label === 'cnnkit cpu' || b.runner.label === 'cnnkit tfjs (wasm)');
-  if (trainers.length > 0) {
-    const mnist = await loadMnist('train');
-    for (const { runner, backend } of trainers) {
-      if (!backend.capabilities.training) {
-        out.push({ runner: runner.label, missing: `${backend.name} declares no training capability` });
-        continue;
-      }
-      try {
-        io.err(`training LeNet-5 on MNIST with ${runner.label}`);
-        const t = await benchLenetTraining(backend, mnist, o.trainSteps, o.budget.cellSeconds * 3);
-        out.push({ runner: runner.label, samplesPerSecond: t.samplesPerSecond, steps: t.steps, batchSize: 64, seconds: t.seconds });
-      } catch (error) {
-        out.push({ runner: runner.label, missing: `failed: ${message(error)}` });
-      }
+  for (const { runner, backend, candidate } of trainers) {
+    if (!backend.capabilities.training) {
+      out.push({ runner: runner.label, missing: `${backend.name} declares no training capability` });
+      continue;
+    }
+    try {
+      io.err(`training LeNet-5 on MNIST with ${runner.label} (in a process of its own)`);
+      const t = await trainInFreshProcess({ candidate, steps: o.trainSteps, seconds: o.budget.cellSeconds * 3 });
+      out.push({ runner: runner.label, samplesPerSecond: t.samplesPerSecond, steps: t.steps, batchSize: 64, seconds: t.seconds });
+    } catch (error) {
+      out.push({ runner: runner.label, missing: `failed: ${message(error)}` });
     }
   }
   if (o.alternatives) {
