@@ -22,6 +22,6 @@ export async function measureTraining(request: TrainingRequest, resolveFrom: rea
   try {
     return await benchLenetTraining(opened.backend, await loadMnist('train'), request.steps, request.seconds);
   } finally {
-    await opened.backend.dispose();
+    await opened.backend.dispose?.();
   }
 }
