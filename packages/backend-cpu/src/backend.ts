@@ -1,11 +1,12 @@
 import os from 'node:os';
 import {
-  type Backend, type BackendCapabilities, type BackendInfo, type BackendOptions, type Executable, type Graph,
+  type Backend, type BackendCapabilities, type BackendInfo, type BackendOptions, type Executable, type FusedUpdates, type Graph,
   CnnkitError, OP_TYPES, compileWithKernels,
 } from '@cnnkit/core';
 import {
   GEMM_IMPLEMENTATIONS, type GemmImplementation, defaultGemmImplementation, disposeGemmThreads, setGemmImplementation, setGemmThreads,
 } from './gemm/gemm';
+import { fusedAdam } from './fused-updates/adam';
 import { compileOptimized } from './graph/compile-graph';
 import { KERNELS } from './kernels';
 import { CPU_BACKEND_NAME, fromHost } from './tensor';
@@ -44,6 +45,7 @@ export interface CpuBackendOptions extends BackendOptions {
 export class CpuBackend implements Backend {
   readonly name = CPU_BACKEND_NAME;
   readonly kernels = KERNELS;
+  readonly fusedUpdates: FusedUpdates = { adam: (step) => fusedAdam(step) };
   readonly capabilities: BackendCapabilities = {
     training: true,
     eager: true,

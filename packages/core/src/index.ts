@@ -19,7 +19,8 @@ export { nodeWhere, opsUsed, validateGraph } from './graph/validate';
 export { GRAPH_FORMAT, type GraphJson, graphFromJson, graphToJson, parseGraph, serializeGraph } from './graph/serialize';
 
 export type {
-  Backend, BackendCapabilities, BackendFactory, BackendInfo, BackendOptions, CompileOptions, DeviceKind, Executable, Kernel, KernelTable,
+  Backend, BackendCapabilities, BackendFactory, BackendInfo, BackendOptions, CompileOptions, DeviceKind, Executable, FusedAdamResult, FusedAdamStep,
+  FusedUpdates, Kernel, KernelTable,
 } from './backend/backend';
 export { checkFeeds } from './backend/feeds';
 export { compileWithKernels, type InterpretOptions } from './backend/interpret';

@@ -44,6 +44,44 @@ export interface CompileOptions {
 }
 
 /**
+ * One Adam / AdamW step of one parameter, the update core's adamUpdate composes from elementwise
+ * ops (train/optimizers/adam-update.ts; without amsgrad): the tensors live on the backend, the
+ * hyper-parameters are plain numbers, `step` counts from 1. `expAvg` / `expAvgSq` are absent on
+ * the first step (torch starts them at zero).
+ */
+export interface FusedAdamStep {
+  readonly param: Tensor;
+  readonly grad: Tensor;
+  readonly expAvg?: Tensor;
+  readonly expAvgSq?: Tensor;
+  readonly lr: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly eps: number;
+  readonly weightDecay: number;
+  /** AdamW: the decay scales the parameter; Adam: it is added to the gradient. */
+  readonly decoupled: boolean;
+  readonly step: number;
+}
+
+/** A fused update's new tensors (new tensors: the inputs are left as they were). */
+export interface FusedAdamResult {
+  readonly param: Tensor;
+  readonly expAvg: Tensor;
+  readonly expAvgSq: Tensor;
+}
+
+/**
+ * Optimizer updates a backend runs as one kernel rather than the dozen elementwise ops (and
+ * their dispatches and intermediate tensors) core composes them from. Optional: core's
+ * optimizers use one where the backend has it, and the composed update is the reference it must
+ * match bit for bit (the same float32 operations in the same order).
+ */
+export interface FusedUpdates {
+  adam?(step: FusedAdamStep): FusedAdamResult;
+}
+
+/**
  * The contract every backend implements. Graph-only backends (ONNX Runtime) provide `compile`;
  * eager backends (cpu, tfjs) also provide `kernels`, which core's autograd runs op by op.
  */
@@ -55,6 +93,8 @@ export interface Backend {
   /** Makes a tensor of this backend from host values. */
   fromHost?(value: TensorValue): Tensor;
   readonly kernels?: KernelTable;
+  /** Fused optimizer updates (eager backends may have them; see FusedUpdates). */
+  readonly fusedUpdates?: FusedUpdates;
   dispose?(): Promise<void> | void;
 }
 

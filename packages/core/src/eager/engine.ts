@@ -56,6 +56,11 @@ class Engine {
     return this.#current;
   }
 
+  /** The current backend, or undefined before setBackend (where `backend` throws). */
+  get activeBackend(): Backend | undefined {
+    return this.#current;
+  }
+
   /** Moves host values onto the current backend, tracked by the enclosing scope. */
   upload(value: TensorValue): Tensor {
     if (this.#tracer) return this.track(this.#tracer.upload(value));

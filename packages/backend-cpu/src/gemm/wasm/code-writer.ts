@@ -61,6 +61,8 @@ export class CodeWriter {
     }
     return this.simd(SimdOp.f32x4ExtractLane, lane);
   }
+  /** IEEE square root lane by lane (correctly rounded, as Math.sqrt rounded to float32). */
+  f32x4Sqrt(): this { return this.simd(SimdOp.f32x4Sqrt); }
   f32x4Add(): this { return this.simd(SimdOp.f32x4Add); }
   f32x4Mul(): this { return this.simd(SimdOp.f32x4Mul); }
   f32x4Sub(): this { return this.simd(SimdOp.f32x4Sub); }

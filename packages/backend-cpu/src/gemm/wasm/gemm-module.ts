@@ -1,3 +1,4 @@
+import { adamStepFunction } from './adam-kernels';
 import { directConvFilterGradFunction, directConvForwardFunction } from './direct-conv-kernels';
 import { addReluFunction, binaryFunction, epilogueFunction, signFunction } from './epilogue-kernels';
 import { im2colRowFunction } from './im2col-kernels';
@@ -23,6 +24,7 @@ export const GEMM_EXPORTS = {
   im2colRow: 'im2colRow', col2imRow: 'col2imRow',
   maxPool2x2: 'maxPool2x2', maxPool2x2Backward: 'maxPool2x2Backward',
   directConvForward: 'directConvForward', directConvFilterGrad: 'directConvFilterGrad',
+  adamStep: 'adamStep', adamStepL2: 'adamStepL2', adamStepDecoupled: 'adamStepDecoupled',
 } as const;
 
 /** The function names the GEMM module exports (both builds). */
@@ -32,6 +34,7 @@ export const GEMM_FUNCTION_NAMES = [
   GEMM_EXPORTS.add, GEMM_EXPORTS.sub, GEMM_EXPORTS.mul, GEMM_EXPORTS.div, GEMM_EXPORTS.sign,
   GEMM_EXPORTS.im2colRow, GEMM_EXPORTS.col2imRow, GEMM_EXPORTS.maxPool2x2, GEMM_EXPORTS.maxPool2x2Backward,
   GEMM_EXPORTS.directConvForward, GEMM_EXPORTS.directConvFilterGrad,
+  GEMM_EXPORTS.adamStep, GEMM_EXPORTS.adamStepL2, GEMM_EXPORTS.adamStepDecoupled,
 ] as const;
 
 /**
@@ -41,7 +44,8 @@ export const GEMM_FUNCTION_NAMES = [
  * epilogues applied to the C block before it is copied out, the elementwise ops the
  * kernels hand large same-shape tensors to (epilogue-kernels.ts), and one row of im2col / col2im
  * at a time for the convolutions (im2col-kernels.ts), the 2×2 max pool and its gradient
- * (pool-kernels.ts), and convolutions over few input taps without im2col (direct-conv-kernels.ts).
+ * (pool-kernels.ts), convolutions over few input taps without im2col (direct-conv-kernels.ts), and
+ * the fused Adam step (adam-kernels.ts).
  */
 export function emitGemmModule(): Uint8Array {
   return emitModule({ functions: gemmFunctions(), memory: { name: GEMM_EXPORTS.memory, minPages: 1 } });
@@ -90,5 +94,8 @@ function gemmFunctions(): WasmFunction[] {
     maxPool2x2BackwardFunction(GEMM_EXPORTS.maxPool2x2Backward),
     directConvForwardFunction(GEMM_EXPORTS.directConvForward),
     directConvFilterGradFunction(GEMM_EXPORTS.directConvFilterGrad),
+    adamStepFunction(GEMM_EXPORTS.adamStep, 'none'),
+    adamStepFunction(GEMM_EXPORTS.adamStepL2, 'l2'),
+    adamStepFunction(GEMM_EXPORTS.adamStepDecoupled, 'decoupled'),
   ];
 }

@@ -56,6 +56,7 @@ export const SimdOp = {
   v128AndNot: 0x4f,
   v128Or: 0x50,
   v128Bitselect: 0x52,
+  f32x4Sqrt: 0xe3,
   f32x4Add: 0xe4,
   f32x4Sub: 0xe5,
   f32x4Mul: 0xe6,

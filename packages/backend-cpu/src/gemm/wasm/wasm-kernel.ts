@@ -32,6 +32,12 @@ export type WasmDirectConvFilterGrad = (
   dyImageBytes: number, dyPlaneBytes: number, outH: number, rowBytes: number, vectors: number, dyRowBytes: number, masks: number, acc: number,
 ) => void;
 
+/** (p, g, m, v, vectors, β1, 1 − β1, β2, 1 − β2, √(1 − β2^t), eps, stepSize, decay): see adam-kernels.ts. */
+export type WasmAdamStep = (
+  p: number, g: number, m: number, v: number, vectors: number,
+  beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, correction2Sqrt: number, eps: number, stepSize: number, decay: number,
+) => void;
+
 /** The instantiated GEMM module: its functions and the memory its operands live in. */
 export interface WasmGemmKernel {
   readonly macroKernel: WasmMacroKernel;
@@ -58,6 +64,9 @@ export interface WasmGemmKernel {
   readonly maxPool2x2Backward: (x: number, dy: number, outH: number, inRowBytes: number, outW: number, dx: number) => void;
   readonly directConvForward: WasmDirectConvForward;
   readonly directConvFilterGrad: WasmDirectConvFilterGrad;
+  readonly adamStep: WasmAdamStep;
+  readonly adamStepL2: WasmAdamStep;
+  readonly adamStepDecoupled: WasmAdamStep;
   readonly memory: WasmMemory;
 }
 
@@ -85,6 +94,9 @@ export function gemmKernelFunctions(exports: WasmInstance['exports']): Omit<Wasm
     maxPool2x2Backward: exports[GEMM_EXPORTS.maxPool2x2Backward] as WasmGemmKernel['maxPool2x2Backward'],
     directConvForward: exports[GEMM_EXPORTS.directConvForward] as WasmDirectConvForward,
     directConvFilterGrad: exports[GEMM_EXPORTS.directConvFilterGrad] as WasmDirectConvFilterGrad,
+    adamStep: exports[GEMM_EXPORTS.adamStep] as WasmAdamStep,
+    adamStepL2: exports[GEMM_EXPORTS.adamStepL2] as WasmAdamStep,
+    adamStepDecoupled: exports[GEMM_EXPORTS.adamStepDecoupled] as WasmAdamStep,
   };
 }
 
