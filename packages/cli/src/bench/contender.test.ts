@@ -25,6 +25,18 @@ function logged(name: string, log: string[], runMs = 0, fail?: 'prepare' | 'run'
 }
 
 describe('timeInterleaved', () => {
+  it('with minSampleMs, times each sample as back-to-back runs of one contender, still alternating by sample', async () => {
+    const log: string[] = [];
+    const [a, b] = await timeInterleaved([logged('a', log, 5), logged('b', log, 5)], { warmup: 1, repeats: 2, cellSeconds: 10, minSampleMs: 12 });
+    const ra = 'result' in a! ? a.result.runsPerSample! : 0, rb = 'result' in b! ? b.result.runsPerSample! : 0;
+    expect(ra).toBeGreaterThanOrEqual(2);
+    expect(rb).toBeGreaterThanOrEqual(2);
+    const timed = log.filter((l) => l.endsWith(':run')).slice(2);
+    // Round 1: a's sample then b's; round 2 reversed: b's then a's.
+    expect(timed).toEqual([...Array(ra).fill('a:run'), ...Array(rb).fill('b:run'), ...Array(rb).fill('b:run'), ...Array(ra).fill('a:run')]);
+    for (const r of [a!, b!]) expect('result' in r && r.result.runs).toBe(2);
+  });
+
   it('prepares and warms up each in turn, then alternates the timed runs, order reversed every other round', async () => {
     const log: string[] = [];
     const [a, b] = await timeInterleaved([logged('a', log), logged('b', log)], { warmup: 1, repeats: 3, cellSeconds: 10 });

@@ -1,7 +1,7 @@
 import { MemorySampler } from './memory';
 import type { CellMeasurement, Runner } from './results';
 import { summarize } from './stats';
-import { type CellBudget, timeCell, warmUp } from './time-cell';
+import { type CellBudget, runsPerSample, timeCell, timeSample, warmUp } from './time-cell';
 
 /** One runner of one model × batch, split so that runs of several can be interleaved. */
 export interface Contender {
@@ -24,7 +24,10 @@ export async function benchContender(c: Contender, budget: CellBudget): Promise<
     }, budget, async () => {
       compileMs = await c.prepare();
     });
-    return { ...summarize(timing.samplesMs), memory: timing.memory, compileMs, truncated: timing.truncated, warmupKept: timing.warmupKept };
+    return {
+      ...summarize(timing.samplesMs), memory: timing.memory, compileMs, truncated: timing.truncated, warmupKept: timing.warmupKept,
+      ...(timing.runsPerSample > 1 && { runsPerSample: timing.runsPerSample }),
+    };
   } finally {
     await c.dispose();
   }
@@ -38,6 +41,7 @@ interface State {
   samplesMs: number[];
   spentMs: number;
   warmupKept: boolean;
+  runsPerSample: number;
   memory?: CellMeasurement['memory'];
   done: boolean;
   error?: unknown;
@@ -46,7 +50,8 @@ interface State {
 /**
  * Times contenders against each other fairly: each is prepared and warmed up in turn (its peak
  * memory growth is that of its compile and warm-up, measured alone), then the timed runs
- * alternate between them, one run each per round, the order reversed every other round, so a
+ * alternate between them, one sample each per round (a run, or the mean of back-to-back runs:
+ * CellBudget.minSampleMs), the order reversed every other round, so a
  * burst of load elsewhere on the machine or a drift in clock speed lands on all of them alike
  * instead of on whichever cell ran at the time. Each stops at `repeats` runs or once its own
  * timed runs add up to cellSeconds; a warm-up run over keepWarmupOverSeconds is kept as its only
@@ -54,19 +59,21 @@ interface State {
  */
 export async function timeInterleaved(contenders: readonly Contender[], budget: CellBudget): Promise<InterleavedResult[]> {
   const keepOverMs = (budget.keepWarmupOverSeconds ?? 3 * budget.cellSeconds) * 1000;
-  const states: State[] = contenders.map((c) => ({ c, compileMs: 0, samplesMs: [], spentMs: 0, warmupKept: false, done: false }));
+  const states: State[] = contenders.map((c) => ({ c, compileMs: 0, samplesMs: [], spentMs: 0, warmupKept: false, runsPerSample: 1, done: false }));
   try {
     for (const s of states) {
       const memory = new MemorySampler();
       try {
         s.compileMs = await s.c.prepare();
         memory.sample();
-        const kept = await warmUp(async () => {
+        const warm = await warmUp(async () => {
           await s.c.activate?.();
           await s.c.runOnce();
         }, budget, keepOverMs, () => memory.sample());
-        if (kept !== undefined) {
-          s.samplesMs.push(kept);
+        s.runsPerSample = runsPerSample(warm.lastMs, budget.minSampleMs);
+        if (warm.kept !== undefined) {
+          s.samplesMs.push(warm.kept);
+          s.runsPerSample = 1;
           s.warmupKept = true;
           s.done = true;
         }
@@ -84,11 +91,9 @@ export async function timeInterleaved(contenders: readonly Contender[], budget: 
         if (s.done) continue;
         try {
           await s.c.activate?.();
-          const t0 = performance.now();
-          await s.c.runOnce();
-          const ms = performance.now() - t0;
-          s.samplesMs.push(ms);
-          s.spentMs += ms;
+          const { meanMs, totalMs } = await timeSample(() => s.c.runOnce(), s.runsPerSample);
+          s.samplesMs.push(meanMs);
+          s.spentMs += totalMs;
           if (s.samplesMs.length >= budget.repeats || s.spentMs >= budget.cellSeconds * 1000) s.done = true;
         } catch (error) {
           s.error = error;
@@ -102,6 +107,7 @@ export async function timeInterleaved(contenders: readonly Contender[], budget: 
         result: {
           ...summarize(s.samplesMs), memory: s.memory!, compileMs: s.compileMs,
           truncated: s.samplesMs.length < budget.repeats, warmupKept: s.warmupKept,
+          ...(s.runsPerSample > 1 && { runsPerSample: s.runsPerSample }),
         },
       }));
   } finally {

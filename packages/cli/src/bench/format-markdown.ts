@@ -24,7 +24,7 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 }
 
 function timing(r: CellMeasurement): string[] {
-  return [formatMs(r.medianMs), `${formatMs(r.p10Ms)}–${formatMs(r.p90Ms)}`, r.warmupKept ? '1 (warm-up)' : `${r.runs}${r.truncated ? '*' : ''}`];
+  return [formatMs(r.medianMs), `${formatMs(r.p10Ms)}–${formatMs(r.p90Ms)}`, r.warmupKept ? '1 (warm-up)' : `${r.runs}${r.runsPerSample ? ` × ${r.runsPerSample}` : ''}${r.truncated ? '*' : ''}`];
 }
 
 function cellRow(cell: BenchCell, cells: readonly BenchCell[]): string[] {
@@ -49,7 +49,7 @@ export function reportToMarkdown(report: BenchReport): string {
     '',
     `Threads: ${m.threads}`,
     '',
-    `Date: ${report.date}. Command: \`${report.command}\`. Warm-up ${report.settings.warmup} runs${report.settings.warmupSeconds ? ` and at least ${report.settings.warmupSeconds} s` : ''} per runner, up to ${report.settings.repeats} timed runs a cell, stopping after ${report.settings.cellSeconds} s (* = stopped by that budget; '1 (warm-up)' = a first run over ${3 * report.settings.cellSeconds} s kept as the only sample, first-run costs included).`,
+    `Date: ${report.date}. Command: \`${report.command}\`. Warm-up ${report.settings.warmup} runs${report.settings.warmupSeconds ? ` and at least ${report.settings.warmupSeconds} s` : ''} per runner, up to ${report.settings.repeats} timed samples a cell, stopping after ${report.settings.cellSeconds} s (* = stopped by that budget; '1 (warm-up)' = a first run over ${3 * report.settings.cellSeconds} s kept as the only sample, first-run costs included).${report.settings.minSampleMs ? ` A sample is one run, or for runs under ${report.settings.minSampleMs} ms the mean of back-to-back runs taking at least that long ('20 × 40': 20 samples of 40 runs each), for every runner alike, PyTorch included.` : ''}`,
     '',
     '### Inference (one batch: upload input, run, read the output back)',
     '',

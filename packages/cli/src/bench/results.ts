@@ -20,6 +20,8 @@ export interface CellMeasurement extends TimingSummary {
   readonly truncated: boolean;
   /** The one sample is a warm-up run kept because the cell was too slow to repeat (first-run costs included). */
   readonly warmupKept?: boolean;
+  /** Each sample is the mean of this many back-to-back runs (absent: one run a sample). */
+  readonly runsPerSample?: number;
 }
 
 /** One model × batch × runner: measured, or why not. */
@@ -64,7 +66,7 @@ export interface BenchReport {
   readonly date: string;
   readonly command: string;
   readonly machine: MachineInfo;
-  readonly settings: { readonly warmup: number; readonly warmupSeconds?: number; readonly repeats: number; readonly cellSeconds: number };
+  readonly settings: { readonly warmup: number; readonly warmupSeconds?: number; readonly repeats: number; readonly cellSeconds: number; readonly minSampleMs?: number };
   /** Runners that could not run at all, with the reason (backend not installed, no python / torch). */
   readonly unavailable: readonly { readonly runner: string; readonly reason: string }[];
   readonly cells: readonly BenchCell[];

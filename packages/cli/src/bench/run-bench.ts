@@ -102,7 +102,7 @@ export async function runBench(o: BenchOptions, io: CliIo): Promise<BenchReport>
         platform: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version, versions,
         threads: `PyTorch ${alt.torch ? `torch.set_num_threads(${alt.torch.threads})` : 'not run'}; ONNX Runtime (cnnkit's backend and direct): its default intra-op threads; cnnkit cpu: as the backend decides`,
       },
-      settings: { warmup: o.budget.warmup, warmupSeconds: o.budget.warmupSeconds ?? 0, repeats: o.budget.repeats, cellSeconds: o.budget.cellSeconds },
+      settings: { warmup: o.budget.warmup, warmupSeconds: o.budget.warmupSeconds ?? 0, repeats: o.budget.repeats, cellSeconds: o.budget.cellSeconds, minSampleMs: o.budget.minSampleMs ?? 0 },
       unavailable, cells, training, targets: checkTargets(cells, training),
     };
   } finally {
@@ -217,7 +217,8 @@ async function benchModel(model: BenchModel, o: BenchOptions, backends: readonly
     const torch = alt.torch?.forward.find((f) => f.model === model.name && f.batch === batch);
     if (torch && torch.samplesMs.length > 0) {
       const truncated = torch.samplesMs.length < o.budget.repeats;
-      cells.push({ model: model.name, batch, runner: { label: TORCH, kind: 'torch' }, result: { ...summarize(torch.samplesMs), truncated } });
+      const runs = torch.runsPerSample ?? 1;
+      cells.push({ model: model.name, batch, runner: { label: TORCH, kind: 'torch' }, result: { ...summarize(torch.samplesMs), truncated, ...(runs > 1 && { runsPerSample: runs }) } });
     }
   }
   return cells;

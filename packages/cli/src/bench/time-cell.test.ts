@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeCell } from './time-cell';
+import { runsPerSample, timeCell } from './time-cell';
 
 /** A run that takes `ms` of wall time, counted. */
 function sleeper(durations: number[]): { run: () => Promise<void>; calls: () => number } {
@@ -45,5 +45,34 @@ describe('timeCell', () => {
     expect(s.calls()).toBe(1);
     expect(t.samplesMs).toHaveLength(1);
     expect(t.warmupKept).toBe(true);
+  });
+
+  it('with minSampleMs, makes each sample the mean of back-to-back runs that fill it', async () => {
+    const s = sleeper([5]);
+    const t = await timeCell(s.run, { warmup: 1, repeats: 3, cellSeconds: 10, minSampleMs: 40 });
+    // A run of a 5 ms timer (which fires a little early or late) needs several to fill 40 ms.
+    expect(t.runsPerSample).toBeGreaterThanOrEqual(4);
+    expect(t.runsPerSample).toBeLessThanOrEqual(20);
+    expect(s.calls()).toBe(1 + 3 * t.runsPerSample);
+    expect(t.samplesMs).toHaveLength(3);
+    // Means of single ~5 ms runs, not sums.
+    for (const ms of t.samplesMs) expect(ms).toBeLessThan(20);
+  });
+});
+
+describe('runsPerSample', () => {
+  it('is 1 without a minimum, for runs at least that long, or with no warm-up run to go by', () => {
+    expect(runsPerSample(0.05, 0)).toBe(1);
+    expect(runsPerSample(0.05, undefined)).toBe(1);
+    expect(runsPerSample(2, 2)).toBe(1);
+    expect(runsPerSample(30, 2)).toBe(1);
+    expect(runsPerSample(undefined, 2)).toBe(1);
+  });
+
+  it('fills the minimum with shorter runs, at most 1000 of them', () => {
+    expect(runsPerSample(0.05, 2)).toBe(40);
+    expect(runsPerSample(0.3, 2)).toBe(7);
+    expect(runsPerSample(0, 2)).toBe(1000);
+    expect(runsPerSample(1e-9, 2)).toBe(1000);
   });
 });

@@ -20,6 +20,30 @@ export interface CellBudget {
    * costs (tfjs-wasm packs every filter on first use) that would make the cell look slower than it is.
    */
   readonly keepWarmupOverSeconds?: number;
+  /**
+   * A timed sample is the mean of as many back-to-back runs as take at least this many
+   * milliseconds (default 0: one run a sample), counted from the last warm-up run, as Python's
+   * timeit autoranges: a 40 µs run timed alone is at the mercy of every scheduler tick and timer
+   * read, and its median over a few tens of samples wanders by a third between processes.
+   */
+  readonly minSampleMs?: number;
+}
+
+/** Most runs one sample averages (a run of a few microseconds would otherwise ask for thousands). */
+const MAX_RUNS_PER_SAMPLE = 1000;
+
+/** Runs per timed sample for a run that took `runMs` when warm (see CellBudget.minSampleMs). */
+export function runsPerSample(runMs: number | undefined, minSampleMs: number | undefined): number {
+  if (!minSampleMs || runMs === undefined || runMs >= minSampleMs) return 1;
+  return Math.min(MAX_RUNS_PER_SAMPLE, Math.ceil(minSampleMs / Math.max(runMs, minSampleMs / MAX_RUNS_PER_SAMPLE)));
+}
+
+/** One timed sample: `runs` runs back to back; their mean and their total (ms). */
+export async function timeSample(runOnce: () => Promise<void>, runs: number): Promise<{ meanMs: number; totalMs: number }> {
+  const t0 = performance.now();
+  for (let i = 0; i < runs; i++) await runOnce();
+  const totalMs = performance.now() - t0;
+  return { meanMs: totalMs / runs, totalMs };
 }
 
 export interface CellTiming {
@@ -29,6 +53,8 @@ export interface CellTiming {
   readonly truncated: boolean;
   /** The one sample is a warm-up run (first-run costs included), kept because it was too slow to repeat. */
   readonly warmupKept: boolean;
+  /** Runs each sample averages (CellBudget.minSampleMs). */
+  readonly runsPerSample: number;
 }
 
 /**
@@ -44,18 +70,17 @@ export async function timeCell(runOnce: () => Promise<void>, budget: CellBudget,
     memory.sample();
     const samplesMs: number[] = [];
     const keepOverMs = (budget.keepWarmupOverSeconds ?? 3 * budget.cellSeconds) * 1000;
-    const kept = await warmUp(runOnce, budget, keepOverMs, () => memory.sample());
-    const warmupKept = kept !== undefined;
-    if (kept !== undefined) samplesMs.push(kept);
+    const warm = await warmUp(runOnce, budget, keepOverMs, () => memory.sample());
+    const warmupKept = warm.kept !== undefined;
+    if (warm.kept !== undefined) samplesMs.push(warm.kept);
+    const runs = runsPerSample(warm.lastMs, budget.minSampleMs);
     const began = performance.now();
     const overBudget = (): boolean => warmupKept || (samplesMs.length > 0 && performance.now() - began >= budget.cellSeconds * 1000);
     while (samplesMs.length < budget.repeats && !overBudget()) {
-      const t0 = performance.now();
-      await runOnce();
-      samplesMs.push(performance.now() - t0);
+      samplesMs.push((await timeSample(runOnce, runs)).meanMs);
       memory.sample();
     }
-    return { samplesMs, memory: memory.stop(), truncated: samplesMs.length < budget.repeats, warmupKept };
+    return { samplesMs, memory: memory.stop(), truncated: samplesMs.length < budget.repeats, warmupKept, runsPerSample: warmupKept ? 1 : runs };
   } catch (error) {
     memory.stop();
     throw error;
@@ -64,18 +89,19 @@ export async function timeCell(runOnce: () => Promise<void>, budget: CellBudget,
 
 /**
  * The untimed warm-up: at least budget.warmup runs and at least budget.warmupSeconds. A run
- * slower than keepOverMs ends it and is returned, to be kept as the one timed sample (see
- * CellBudget.keepWarmupOverSeconds); otherwise undefined.
+ * slower than keepOverMs ends it and is returned as `kept`, to be kept as the one timed sample
+ * (see CellBudget.keepWarmupOverSeconds). `lastMs` is the last run's time (none without runs).
  */
-export async function warmUp(runOnce: () => Promise<void>, budget: CellBudget, keepOverMs: number, afterRun?: () => void): Promise<number | undefined> {
+export async function warmUp(runOnce: () => Promise<void>, budget: CellBudget, keepOverMs: number, afterRun?: () => void): Promise<{ kept?: number; lastMs?: number }> {
   const began = performance.now();
   const minMs = (budget.warmupSeconds ?? 0) * 1000;
+  let lastMs: number | undefined;
   for (let i = 0; i < budget.warmup || performance.now() - began < minMs; i++) {
     const t0 = performance.now();
     await runOnce();
-    const ms = performance.now() - t0;
+    lastMs = performance.now() - t0;
     afterRun?.();
-    if (ms > keepOverMs) return ms;
+    if (lastMs > keepOverMs) return { kept: lastMs, lastMs };
   }
-  return undefined;
+  return lastMs === undefined ? {} : { lastMs };
 }

@@ -12,7 +12,8 @@ export interface TorchResults {
   readonly torchvision: string;
   readonly threads: number;
   readonly models: readonly { readonly name: string; readonly onnx?: string; readonly exportError?: string }[];
-  readonly forward: readonly { readonly model: string; readonly batch: number; readonly samplesMs: number[] }[];
+  /** Each sample the mean of runsPerSample back-to-back runs (1 when absent: scripts before it). */
+  readonly forward: readonly { readonly model: string; readonly batch: number; readonly samplesMs: number[]; readonly runsPerSample?: number }[];
   readonly training?: { readonly steps: number; readonly batchSize: number; readonly seconds: number; readonly samplesPerSecond: number };
   readonly trainingError?: string;
 }
@@ -54,6 +55,7 @@ export async function runTorchBench(request: TorchRequest, io: CliIo): Promise<T
   const args = [
     script, request.outDir, '--models', request.models.join(','), '--batches', request.batches.join(','), '--threads', String(request.threads),
     '--warmup', String(request.budget.warmup), '--repeats', String(request.budget.repeats), '--cell-seconds', String(request.budget.cellSeconds),
+    '--min-sample-ms', String(request.budget.minSampleMs ?? 0),
     '--train-steps', String(request.trainSteps),
     ...(request.trainSteps > 0 && request.mnistDir ? ['--mnist-dir', request.mnistDir] : []),
   ];
