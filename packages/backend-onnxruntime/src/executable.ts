@@ -32,8 +32,12 @@ export function ortExecutable(graph: ValidatedGraph, lease: SessionLease): Execu
     }
     return outputs;
   };
+  // Asking for every output by name costs onnxruntime-node's run a few microseconds more than
+  // asking for nothing, which means all of them (LeNet-5 b1: 71 against 68 µs a run).
+  const session = lease.session;
+  const fetchAll = fetches.length === session.outputNames.length && fetches.every((name, i) => session.outputNames[i] === name);
   const runOrt = (ortFeeds: Record<string, OrtTensor>): Promise<Record<string, Tensor>> =>
-    enqueueOrtWork(() => lease.session.run(ortFeeds, fetches), (results) => wrapOutputs(results as Record<string, OrtTensor>), failed);
+    enqueueOrtWork(() => (fetchAll ? session.run(ortFeeds) : session.run(ortFeeds, fetches)), (results) => wrapOutputs(results as Record<string, OrtTensor>), failed);
   return {
     inputs: graph.inputs,
     outputs: graph.outputs,

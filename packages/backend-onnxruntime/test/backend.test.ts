@@ -117,14 +117,15 @@ describe('compile and run', () => {
     }
   });
 
-  it('outputs keep their values in the ort.Tensor; dispose disposes it', async () => {
+  it('outputs keep their values in the ort.Tensor; dispose ends the tensor and leaves a CPU ort.Tensor, which holds nothing native, to the collector', async () => {
     const exe = await (await open()).compile(smallCnn());
     const out = (await exe.run({ x: Tensor.fromValue(tensor([2, 2, 5, 5], 3)) })).logits!;
     const handle = out.handle as ort.Tensor;
     expect(handle).toBeInstanceOf(ort.Tensor);
     expect(out.dataSync()).toBe(handle.data);
     out.dispose();
-    expect(handle.location).toBe('none');
+    expect(() => out.dataSync()).toThrow(/used after dispose/);
+    expect(handle.location).toBe('cpu');
     exe.dispose();
   });
 
