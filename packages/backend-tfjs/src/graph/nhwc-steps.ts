@@ -48,7 +48,8 @@ export function prepareConv(w: tf.Tensor, b: tf.Tensor | undefined): PreparedCon
  * conv2d or conv1d (one group, see layout-plan.ts's fastConv) of a channels-last or channels-first
  * input, channels last out. conv1d runs as the kernel runs it, a conv2d over H = 1, on [N, 1, L, C].
  */
-export function convNhwc(x: tf.Tensor, inputIsNhwc: boolean, conv: PreparedConv, attrs: ConvAttrs): tf.Tensor {
+export function convNhwc(x: tf.Tensor, inputIsNhwc: boolean, conv: PreparedConv, attrs: ConvAttrs, activation?: 'relu'): tf.Tensor {
+  const act = activation === undefined ? {} : { activation };
   if (x.rank === 3) {
     const xl = inputIsNhwc ? x : toNhwc(x);
     const [n, l, c] = xl.shape as [number, number, number];
@@ -56,7 +57,7 @@ export function convNhwc(x: tf.Tensor, inputIsNhwc: boolean, conv: PreparedConv,
     const p = resolvePads(attrs.pads, [l], [k], attrs.strides, attrs.dilations);
     const y = tf.fused.conv2d({
       x: tf.reshape(xl, [n, 1, l, c]) as tf.Tensor4D, filter: conv.filter, strides: [1, attrs.strides[0]!], pad: tfPad([0, 0, p[0]!, p[1]!]),
-      dilations: [1, attrs.dilations[0]!], ...(conv.bias ? { bias: conv.bias } : {}),
+      dilations: [1, attrs.dilations[0]!], ...(conv.bias ? { bias: conv.bias } : {}), ...act,
     });
     return tf.reshape(y, [n, y.shape[2], y.shape[3]]);
   }
@@ -66,7 +67,7 @@ export function convNhwc(x: tf.Tensor, inputIsNhwc: boolean, conv: PreparedConv,
   const pad = tfPad([p[0]!, p[2]!, p[1]!, p[3]!]);
   const strides: [number, number] = [attrs.strides[0]!, attrs.strides[1]!];
   const dilations: [number, number] = [attrs.dilations[0]!, attrs.dilations[1]!];
-  return tf.fused.conv2d({ x: xh, filter: conv.filter, strides, pad, dilations, ...(conv.bias ? { bias: conv.bias } : {}) });
+  return tf.fused.conv2d({ x: xh, filter: conv.filter, strides, pad, dilations, ...(conv.bias ? { bias: conv.bias } : {}), ...act });
 }
 
 /** Inference batchNorm's per-channel y = x·a + b (see kernels/batch-norm.ts), a and b made once. */
@@ -90,18 +91,13 @@ export function batchNormNhwc(x: tf.Tensor, bn: PreparedBatchNorm): tf.Tensor {
 /**
  * maxPool2d (no dilation, see layout-plan.ts) of an NHWC batch: pools never mix channels, so the
  * planes' code runs on it directly. maxPoolWindows adds five ops to put back the NaN that tfjs's
- * maxPool drops. With `checkFinite` (engines whose synchronous read of one value is cheap: wasm,
- * cpu) one sum is read first: a finite sum means every element is finite (a NaN or ±Inf makes the
- * sum NaN or ±Inf, IEEE addition has no way around it), so no window holds a NaN and the plain
- * maxPool is already exact; otherwise (NaN, infinities, or a sum that overflows) the NaN-keeping
- * path runs as before.
+ * maxPool drops; `noNaN` (a run overflow-bound.ts proved free of NaN) takes tfjs's plain maxPool,
+ * which is then exact.
  */
-export function maxPoolNhwc(x: tf.Tensor, attrs: MaxPoolAttrs, checkFinite: boolean): tf.Tensor {
+export function maxPoolNhwc(x: tf.Tensor, attrs: MaxPoolAttrs, noNaN: boolean): tf.Tensor {
   const [n, h, w, c] = x.shape as [number, number, number, number];
   const g = poolGeometry('maxPool2d', { dtype: x.dtype, shape: [n, c, h, w] }, attrs);
-  if (checkFinite && x.dtype === 'float32' && Number.isFinite(tf.sum(x).dataSync()[0]!)) {
-    return tf.maxPool(paddedWindows(x as tf.Tensor4D, g, -Infinity), [g.h.kernel, g.w.kernel], [g.h.stride, g.w.stride], 'valid');
-  }
+  if (noNaN) return tf.maxPool(paddedWindows(x as tf.Tensor4D, g, -Infinity), [g.h.kernel, g.w.kernel], [g.h.stride, g.w.stride], 'valid');
   return maxPoolWindows(x as tf.Tensor4D, g);
 }
 
@@ -136,9 +132,9 @@ export function flattenNhwc(x: tf.Tensor): tf.Tensor2D {
   return tf.reshape(x, [n, h * w * c]);
 }
 
-export function linearPrepared(x: tf.Tensor, linear: PreparedLinear): tf.Tensor {
+export function linearPrepared(x: tf.Tensor, linear: PreparedLinear, activation?: 'relu'): tf.Tensor {
   const [features, outputs] = linear.weightInOut.shape;
   const rows = x.rank === 2 ? (x as tf.Tensor2D) : (tf.reshape(x, [-1, features]) as tf.Tensor2D);
-  const biased = tf.fused.matMul({ a: rows, b: linear.weightInOut, ...(linear.bias ? { bias: linear.bias } : {}) });
+  const biased = tf.fused.matMul({ a: rows, b: linear.weightInOut, ...(linear.bias ? { bias: linear.bias } : {}), ...(activation ? { activation } : {}) });
   return x.rank === 2 ? biased : tf.reshape(biased, [...x.shape.slice(0, -1), outputs]);
 }
