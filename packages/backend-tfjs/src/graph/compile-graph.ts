@@ -82,6 +82,7 @@ export function compileTfGraph(graph: Graph, options: CompileOptions): Executabl
   const proof = fusedRelus.relus.size > 0 || (cheapReads && nodes.some((p) => p.kind === 'maxPoolNhwc')) ? planOverflowProof(g) : undefined;
   const steps = nodes.map((p, i) => makeStep(p, options.kernels, withConstant, { convs: preparedConvs, norms: preparedNorms, linears: preparedLinears }, fusedRelus.producers.has(i)));
   const floatInputs = g.inputs.filter((i) => i.dtype === 'float32').map((i) => i.name);
+  const stepValues = nodes.map((p) => [...p.node.inputs, ...p.node.outputs]);
 
   const lastUse = new Map<string, number>();
   g.nodes.forEach((node, i) => node.inputs.forEach((v) => lastUse.set(v, i)));
@@ -107,8 +108,7 @@ export function compileTfGraph(graph: Graph, options: CompileOptions): Executabl
       try {
         const finite = proof?.(new Map(floatInputs.map((name) => [name, absSum(values.get(name)!)])));
         // A step runs NaN-dropping tfjs ops only where every value it reads and writes is proved finite.
-        const provedFinite = (i: number): boolean => finite !== undefined && [...nodes[i]!.node.inputs, ...nodes[i]!.node.outputs].every((name) => finite.has(name));
-        const noNaNs = nodes.map((_, i) => provedFinite(i));
+        const noNaNs = stepValues.map((names) => finite !== undefined && names.every((name) => finite.has(name)));
         // A folded pair decides together: the relu passes its input on exactly when the step before applied it.
         for (const [relu, producer] of fusedRelus.relus) noNaNs[relu] = noNaNs[producer]!;
         nodes.forEach((p, i) => {
